@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from nearer import views
+
+admin.site.site_header = "Nearer administration"
+admin.site.site_title = "Nearer admin"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("nearer.accounts.urls")),
+    path("", include("nearer.program.urls")),
+    path("", include("nearer.safety.urls")),
+    path("admin/", admin.site.urls),
+]
