@@ -4,8 +4,11 @@ Alice and Bob are a couple; Carol and Dave are another couple who must never see
 things; Erin uses Nearer alone. A listener, a coach and a moderator arrive with later features.
 """
 
+import functools
+
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 
 from nearer.accounts.models import Couple, User
@@ -13,8 +16,16 @@ from nearer.accounts.models import Couple, User
 PASSWORD = "a calm river at dawn"  # noqa: S105 (test personas)
 
 
+@functools.cache
+def _hashed_password() -> str:
+    """Argon2 is slow on purpose; hash the personas' shared password once per run."""
+    return make_password(PASSWORD)
+
+
 def make_member(email: str, name: str, *, couple: Couple | None = None) -> User:
-    user = User.objects.create_user(email, PASSWORD, display_name=name, couple=couple)
+    user = User.objects.create(
+        email=email, display_name=name, couple=couple, password=_hashed_password()
+    )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
 

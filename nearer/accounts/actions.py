@@ -1,5 +1,8 @@
 """The sanctioned ways to link, unlink and delete accounts: atomic, keyword-only."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -56,7 +59,12 @@ def create_invitation(*, inviter: User) -> Invitation:
     Invitation.objects.filter(inviter=inviter, status=Invitation.Status.PENDING).update(
         status=Invitation.Status.WITHDRAWN, responded_at=timezone.now()
     )
-    return Invitation.objects.create(inviter=inviter)
+    now = timezone.now()
+    return Invitation.objects.create(
+        inviter=inviter,
+        created_at=now,
+        expires_at=now + timedelta(days=settings.NEARER_INVITATION_DAYS),
+    )
 
 
 @transaction.atomic

@@ -1,0 +1,54 @@
+import pytest
+
+from nearer.accounts.models import Couple, Invitation, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_member_changes_their_display_name(client, alice):
+    client.force_login(alice)
+    response = client.post("/account/", {"display_name": "  Ali   B  "})
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.display_name == "Ali B"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("", "Please tell us what to call you."), ("x" * 61, "60 characters or fewer")],
+)
+def test_bad_display_names_get_a_clear_message(client, alice, name, message):
+    client.force_login(alice)
+    response = client.post("/account/", {"display_name": name})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.display_name == "Alice"
+
+
+def test_deleting_an_account_needs_the_password(client, alice):
+    client.force_login(alice)
+    response = client.post("/account/delete/", {"password": "not it"})
+    assert response.status_code == 400
+    assert "doesn&#x27;t match" in response.content.decode()
+    assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_deleting_an_account_removes_the_member_and_their_data(client, erin, password):
+    from nearer.accounts import actions
+
+    actions.create_invitation(inviter=erin)
+    client.force_login(erin)
+    response = client.post("/account/delete/", {"password": password})
+    assert response["Location"] == "/"
+    assert not User.objects.filter(email="erin@example.com").exists()
+    assert not Invitation.objects.exists()
+    assert client.get("/partner/").status_code == 302  # logged out
+
+
+def test_deleting_an_account_unlinks_the_partner_quietly(client, alice, bob, password):
+    client.force_login(alice)
+    client.post("/account/delete/", {"password": password})
+    bob.refresh_from_db()
+    assert bob.couple is None and bob.partner is None
+    assert not Couple.objects.exists()

@@ -1,0 +1,55 @@
+import pytest
+from django.core import mail
+
+from nearer.accounts.models import Couple
+
+pytestmark = pytest.mark.django_db
+
+
+def test_either_partner_can_unlink_without_the_others_approval(client, alice, bob):
+    client.force_login(bob)
+    assert "Alice" in client.get("/partner/unlink/").content.decode()
+    response = client.post("/partner/unlink/")
+    assert response["Location"] == "/partner/"
+    alice.refresh_from_db()
+    bob.refresh_from_db()
+    assert alice.partner is None and bob.partner is None
+    assert not Couple.objects.exists()
+
+
+def test_unlinking_cuts_access_on_the_very_next_request(client, alice, bob):
+    from django.test import Client
+
+    alices_browser = Client()
+    alices_browser.force_login(alice)
+    assert "Bob" in alices_browser.get("/partner/").content.decode()
+    client.force_login(bob)
+    client.post("/partner/unlink/")
+    # Alice's session is unchanged, yet her very next page knows.
+    page = alices_browser.get("/partner/").content.decode()
+    assert "Bob" not in page
+    assert "Invite your partner" in page
+
+
+def test_unlinking_sends_no_email(client, alice, bob):
+    client.force_login(alice)
+    client.post("/partner/unlink/")
+    assert mail.outbox == []
+
+
+def test_after_unlinking_either_can_link_again(client, alice, bob):
+    from nearer.accounts import actions
+
+    client.force_login(alice)
+    client.post("/partner/unlink/")
+    invitation = actions.create_invitation(inviter=alice)
+    actions.accept_invitation(invitation=invitation, user=bob)
+    alice.refresh_from_db()
+    assert alice.partner == bob
+
+
+def test_unlink_needs_a_post(client, alice, bob):
+    client.force_login(alice)
+    client.get("/partner/unlink/")
+    alice.refresh_from_db()
+    assert alice.partner == bob
