@@ -1,5 +1,22 @@
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from nearer.program.models import JournalPrompt, Phase, Step
 
 
 def program(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("program")
+    phases = Phase.objects.prefetch_related(
+        Prefetch("steps", queryset=Step.objects.order_by("number"))
+    )
+    prompts = JournalPrompt.objects.active()
+    return render(request, "program/program.html", {"phases": phases, "prompts": prompts})
+
+
+def step(request: HttpRequest, slug: str) -> HttpResponse:
+    step = get_object_or_404(
+        Step.objects.select_related("phase").prefetch_related("ideas"), slug=slug
+    )
+    previous_step, next_step = step.neighbours()
+    ctx = {"step": step, "previous_step": previous_step, "next_step": next_step}
+    return render(request, "program/step.html", ctx)

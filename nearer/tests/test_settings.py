@@ -31,8 +31,11 @@ def test_the_readme_documents_no_setting_that_does_not_exist():
 
 
 def run_manage(*args: str, **environ: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in env.READ}
-    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    # A clean production-like environment: none of our settings, no Django test switches
+    # (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process).
+    clean = {
+        k: v for k, v in os.environ.items() if k not in env.READ and not k.startswith("DJANGO_")
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
