@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "nearer.accounts",
     "nearer.program",
     "nearer.safety",
+    "nearer.goals",
+    "nearer.today",
+    "nearer.reminders",
+    "nearer.exports",
 ]
 
 MIDDLEWARE = [
@@ -195,7 +199,7 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
-SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
