@@ -13,5 +13,9 @@ urlpatterns = [
     path("", include("nearer.accounts.urls")),
     path("", include("nearer.program.urls")),
     path("", include("nearer.safety.urls")),
+    path("", include("nearer.goals.urls")),
+    path("", include("nearer.today.urls")),
+    path("", include("nearer.reminders.urls")),
+    path("", include("nearer.exports.urls")),
     path("admin/", admin.site.urls),
 ]

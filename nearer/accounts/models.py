@@ -1,5 +1,6 @@
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -46,6 +47,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     couple = models.ForeignKey(
         Couple, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
+    time_zone = models.CharField(
+        max_length=64,
+        default="UTC",
+        help_text="Your local time zone, for 'today' and for reminders.",
+    )
+    discreet = models.BooleanField(
+        default=False,
+        help_text="Keep relationship words out of email subjects and reminder previews.",
+    )
+    welcomed_at = models.DateTimeField(null=True, blank=True)
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -61,6 +72,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.display_name or self.email
+
+    @property
+    def zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
+    def today(self) -> date:
+        """The member's own calendar date, in their time zone."""
+        return timezone.now().astimezone(self.zone).date()
 
     @property
     def partner(self) -> "User | None":

@@ -1,0 +1,89 @@
+"""The sanctioned ways to record what happened with a goal. Atomic and idempotent."""
+
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from nearer.goals.models import BACKDATE_DAYS, CheckIn, Goal, Shape
+
+
+class CheckInError(Exception):
+    """A check-in that cannot be recorded; the message is shown to the member as it is."""
+
+
+def check_day(*, goal: Goal, day: date, today: date) -> None:
+    if day > today:
+        raise CheckInError("That day hasn't come yet. You can check in for today or earlier.")
+    if day < today - timedelta(days=BACKDATE_DAYS):
+        raise CheckInError(
+            f"You can check in for today or up to {BACKDATE_DAYS} days back. "
+            "Older days are settled, and that's okay."
+        )
+    if day < goal.start_date:
+        raise CheckInError("That's before this goal started.")
+    if goal.status != Goal.Status.ACTIVE:
+        raise CheckInError("This goal is put away. Renew it to check in again.")
+
+
+@transaction.atomic
+def check_in(
+    *,
+    goal: Goal,
+    day: date,
+    today: date,
+    note: str = "",
+    duration_seconds: int | None = None,
+) -> CheckIn:
+    """Mark ``day`` done. Submitting twice records one check-in, not two."""
+    check_day(goal=goal, day=day, today=today)
+    checkin, created = CheckIn.objects.get_or_create(
+        goal=goal,
+        day=day,
+        defaults={"kind": CheckIn.Kind.DONE, "note": note, "duration_seconds": duration_seconds},
+    )
+    if not created and checkin.kind == CheckIn.Kind.SKIP:
+        checkin.kind, checkin.count = CheckIn.Kind.DONE, 1
+        checkin.note, checkin.duration_seconds = note, duration_seconds
+        checkin.save(update_fields=["kind", "count", "note", "duration_seconds"])
+    elif not created and (note or duration_seconds):
+        checkin.note = note or checkin.note
+        checkin.duration_seconds = duration_seconds or checkin.duration_seconds
+        checkin.save(update_fields=["note", "duration_seconds"])
+    return checkin
+
+
+@transaction.atomic
+def count_moment(*, goal: Goal, day: date, today: date, seen: int) -> CheckIn:
+    """+1 for an if-then goal. ``seen`` is the count the member saw: a repeated submission
+    of the same tap (double click, resent form) finds the count already moved and adds none.
+    """
+    check_day(goal=goal, day=day, today=today)
+    if goal.shape != Shape.IF_THEN:
+        raise CheckInError("Counting moments is for if–then goals.")
+    if seen == 0:
+        try:
+            with transaction.atomic():
+                return CheckIn.objects.create(goal=goal, day=day, kind=CheckIn.Kind.DONE)
+        except IntegrityError:
+            return CheckIn.objects.get(goal=goal, day=day)
+    CheckIn.objects.filter(goal=goal, day=day, count=seen, kind=CheckIn.Kind.DONE).update(
+        count=F("count") + 1
+    )
+    return CheckIn.objects.get(goal=goal, day=day)
+
+
+@transaction.atomic
+def skip(*, goal: Goal, day: date, today: date) -> CheckIn:
+    """A rest day: no penalty, strength stays exactly where it was."""
+    check_day(goal=goal, day=day, today=today)
+    checkin, _ = CheckIn.objects.update_or_create(
+        goal=goal, day=day, defaults={"kind": CheckIn.Kind.SKIP, "count": 1}
+    )
+    return checkin
+
+
+@transaction.atomic
+def undo(*, goal: Goal, day: date, today: date) -> None:
+    check_day(goal=goal, day=day, today=today)
+    CheckIn.objects.filter(goal=goal, day=day).delete()
