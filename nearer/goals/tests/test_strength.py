@@ -42,6 +42,7 @@ def test_a_daily_goal_done_every_day_reaches_half_strength_in_13_days():
 def test_a_missed_day_lowers_strength_gently_and_never_to_zero():
     after_13 = run(DAILY, 13, done=range(13))
     after_miss = run(DAILY, 14, done=range(13))
+    assert after_13 == pytest.approx(0.5, abs=1e-9)
     assert after_miss == pytest.approx(0.5 * 0.9480775, abs=1e-6)  # 0.4740387
     after_a_month_away = run(DAILY, 13 + 30, done=range(13))
     assert after_a_month_away == pytest.approx(0.5 * 0.9480775**30, abs=1e-6)  # 0.1009
