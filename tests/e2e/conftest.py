@@ -1,0 +1,190 @@
+"""Fixtures for the end-to-end journeys: one Chromium per session, a fresh context per persona.
+
+The network is closed: every context refuses requests to anything but the live server (and
+the addresses a test serves itself with ``context.route``), and records what it refused.
+"""
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core import mail
+from django.db import connections
+from django.test import Client
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+# Serve on 127.0.0.1 rather than "localhost", so that nothing ever leaves the loopback address.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+CHROMIUM = os.environ.get("NEARER_E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+RESULTS_DIR = Path(settings.BASE_DIR) / "test-results"
+SERIOUS = {"serious", "critical"}
+TIMEOUT_MS = 10_000
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell a failure at teardown."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(autouse=True)
+def _keep_migrated_content(django_db_serialized_rollback) -> None:
+    """The live server needs a transactional database, which is emptied after each test; this
+    restores what data migrations load (the program, the crisis lines) before the next one."""
+
+
+@pytest.fixture(scope="session")
+def playwright(django_db_setup) -> Iterator[Playwright]:
+    # While Playwright's event loop runs in this thread, asgiref hands Django a second set of
+    # connection objects (context-local rather than thread-local). They reach the same test
+    # database but lack the snapshot of migrated data that serialized rollback restores from.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    with pytest.MonkeyPatch.context() as env, sync_playwright() as p:
+        # Playwright's sync API runs an event loop in this thread; the ORM must still work here.
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make chromium` first.")
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server, request) -> Iterator[Callable[..., BrowserContext]]:
+    """Make a fresh browser context (one per persona) that can reach only the live server."""
+    contexts: list[BrowserContext] = []
+    refused: list[str] = []
+    troubles: list[str] = []  # forbidden or failing responses: never part of a happy journey
+    origin = live_server.url
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith((origin + "/", "data:", "about:")):
+            route.continue_()
+        else:
+            refused.append(url)
+            route.abort("blockedbyclient")
+
+    def make(**options) -> BrowserContext:
+        context = browser.new_context(base_url=origin, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.route("**/*", guard)
+        context.on(
+            "response",
+            lambda r: (
+                troubles.append(f"{r.status} {r.request.method} {r.url}")
+                if r.status == 403 or r.status >= 500
+                else None
+            ),
+        )
+        contexts.append(context)
+        return context
+
+    yield make
+
+    failed = any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+    for n, context in enumerate(contexts):
+        if failed:
+            RESULTS_DIR.mkdir(exist_ok=True)
+            for m, page in enumerate(context.pages):
+                name = re.sub(r"[^\w.-]+", "_", f"{request.node.name}-{n}-{m}.png")
+                try:
+                    page.screenshot(path=RESULTS_DIR / name, full_page=True)
+                except Exception as e:  # a closed or navigating page; the failure matters more
+                    print(f"Could not take a screenshot of {page.url}: {e}")
+        context.close()
+    assert not refused, f"The browser tried to leave 127.0.0.1: {refused}"
+    assert not troubles, f"The server refused or failed: {troubles}"
+
+
+@pytest.fixture
+def logged_in_page(new_context, live_server) -> Callable[..., Page]:
+    """A page in a fresh context, already logged in as ``user`` (no form, no password hash)."""
+
+    def make(user, **options) -> Page:
+        client = Client()
+        client.force_login(user)
+        context = new_context(**options)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        return context.new_page()
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()  # axe-core ships inside the package and is injected into the page
+
+
+@pytest.fixture
+def assert_accessible(axe: Axe) -> Callable[[Page], None]:
+    """Fail on any axe-core violation of impact "serious" or "critical" on the current page."""
+
+    def check(page: Page) -> None:
+        results = axe.run(page)
+        violations = results.response["violations"]
+        for v in violations:  # shown with -s, or beside a failure
+            print(f"axe on {page.url}: {v['id']} ({v['impact']}), {len(v['nodes'])} element(s)")
+        serious = [v for v in violations if v["impact"] in SERIOUS]
+        if serious:
+            lines = [f"Accessibility violations on {page.url}:"]
+            for v in serious:
+                lines.append(f"- {v['id']} ({v['impact']}): {v['help']}  <{v['helpUrl']}>")
+                for node in v["nodes"]:
+                    lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html']}")
+                    lines.append(f"      {node.get('failureSummary', '').replace(chr(10), ' ')}")
+            pytest.fail("\n".join(lines), pytrace=False)
+
+    return check
+
+
+@pytest.fixture
+def confirmation_link() -> Callable[[str], str]:
+    """The email-confirmation link in the newest email sent to ``address``."""
+
+    def find(address: str) -> str:
+        sent = [m for m in mail.outbox if address in m.to]
+        assert sent, f"No email was sent to {address}; outbox: {[m.to for m in mail.outbox]}"
+        links = re.findall(r"https?://\S+/accounts/confirm-email/[^\s<>\"']+", sent[-1].body)
+        assert len(links) == 1, f"Expected one confirmation link, found: {sent[-1].body}"
+        return links[0]
+
+    return find
