@@ -1,3 +1,6 @@
+import functools
+import zoneinfo
+
 from django import forms
 
 from nearer.accounts.models import CODE_LENGTH, Invitation, User
@@ -27,11 +30,36 @@ class SignupForm(forms.Form):
         user.save(update_fields=["display_name"])
 
 
-class DisplayNameForm(forms.ModelForm):
+@functools.cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
+    return [(z, z.replace("_", " ")) for z in zones]
+
+
+class AccountForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        choices=time_zone_choices,
+        help_text="So that 'today' and reminders follow your own clock.",
+        error_messages={
+            "invalid_choice": "Please choose a time zone from the list.",
+            "required": "Please choose a time zone from the list.",
+        },
+    )
+
     class Meta:
         model = User
-        fields = ["display_name"]
-        labels = {"display_name": "Your name"}
+        fields = ["display_name", "time_zone", "discreet"]
+        labels = {
+            "display_name": "Your name",
+            "discreet": "Discreet wording",
+        }
+        help_texts = {
+            "discreet": (
+                "Keeps relationship words and your goals' wording out of email subjects, "
+                "reminders and calendar entries, in case someone else sees your screen."
+            ),
+        }
         error_messages = {
             "display_name": {
                 "required": "Please tell us what to call you.",
@@ -83,4 +111,4 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-__all__ = ["DeleteAccountForm", "DisplayNameForm", "InvitationCodeForm", "SignupForm"]
+__all__ = ["AccountForm", "DeleteAccountForm", "InvitationCodeForm", "SignupForm"]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from nearer.accounts import actions
-from nearer.accounts.forms import DeleteAccountForm, DisplayNameForm, InvitationCodeForm
+from nearer.accounts.forms import AccountForm, DeleteAccountForm, InvitationCodeForm
 from nearer.accounts.models import Invitation
 
 PENDING_TOKEN_KEY = "nearer_pending_invitation"  # noqa: S105 (a session key name)
@@ -133,7 +133,7 @@ def unlink(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
-    form = DisplayNameForm(request.POST or None, instance=request.user)
+    form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Saved.")

@@ -5,12 +5,27 @@ from nearer.accounts.models import Couple, Invitation, User
 pytestmark = pytest.mark.django_db
 
 
-def test_member_changes_their_display_name(client, alice):
+def test_member_changes_their_name_time_zone_and_discreet_wording(client, alice):
     client.force_login(alice)
-    response = client.post("/account/", {"display_name": "  Ali   B  "})
+    response = client.post(
+        "/account/",
+        {"display_name": "  Ali   B  ", "time_zone": "Europe/London", "discreet": "on"},
+    )
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.display_name == "Ali B"
+    assert alice.time_zone == "Europe/London"
+    assert alice.discreet is True
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "", "x" * 300, "../../etc/passwd"])
+def test_an_unknown_time_zone_gets_a_clear_message(client, alice, zone):
+    client.force_login(alice)
+    response = client.post("/account/", {"display_name": "Alice", "time_zone": zone})
+    assert response.status_code == 400
+    assert "Please choose a time zone from the list." in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.time_zone == "UTC"
 
 
 @pytest.mark.parametrize(
@@ -19,7 +34,7 @@ def test_member_changes_their_display_name(client, alice):
 )
 def test_bad_display_names_get_a_clear_message(client, alice, name, message):
     client.force_login(alice)
-    response = client.post("/account/", {"display_name": name})
+    response = client.post("/account/", {"display_name": name, "time_zone": "UTC"})
     assert response.status_code == 400
     assert message in response.content.decode()
     alice.refresh_from_db()
