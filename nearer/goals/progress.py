@@ -54,8 +54,7 @@ def _resting(goal: Goal, days: Days, seasons: Sequence[HardSeason]):
 def window_start(goals: Sequence[Goal], today: date) -> date:
     """The first day whose check-ins are needed to bring ``goals`` up to ``today``."""
     starts = [
-        (g.strength_as_of + timedelta(days=1)) if g.strength_as_of else g.start_date
-        for g in goals
+        (g.strength_as_of + timedelta(days=1)) if g.strength_as_of else g.start_date for g in goals
     ]
     first = min([*starts, settled_through(today)])
     return first - timedelta(days=LOOKBACK_DAYS)
