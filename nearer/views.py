@@ -6,15 +6,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from nearer.accounts.views import PENDING_TOKEN_KEY
+from nearer.today import views as today_views
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The landing page for visitors; for a logged-in member, Today."""
     if not request.user.is_authenticated:
         return render(request, "home/landing.html")
     token = request.session.get(PENDING_TOKEN_KEY)
     if token:
         return redirect("partner_join", token=token)
-    return render(request, "home/home.html", {"partner": request.user.partner})
+    return today_views.today(request)
 
 
 @never_cache

@@ -1,4 +1,3 @@
-import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -29,7 +28,9 @@ class GoalQuerySet(models.QuerySet["Goal"]):
         mine = Q(owner=user)
         if user.couple_id is None:
             return self.filter(mine)
-        return self.filter(mine | Q(is_shared=True, owner__couple_id=user.couple_id))
+        return self.filter(
+            mine | Q(is_shared=True, owner__couple_id=user.couple_id)
+        )
 
     def editable_by(self, user) -> "GoalQuerySet":
         if not user.is_authenticated:
@@ -85,7 +86,9 @@ class Goal(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(confidence__lte=10), name="goal_confidence_0_to_10"),
+            models.CheckConstraint(
+                condition=Q(confidence__lte=10), name="goal_confidence_0_to_10"
+            ),
             models.CheckConstraint(
                 condition=~Q(shape="weekly")
                 | Q(times_per_week__gte=1, times_per_week__lte=MAX_TIMES_PER_WEEK),
@@ -195,5 +198,97 @@ def default_review_date(start: date) -> date:
     return start + timedelta(days=REVIEW_AFTER_DAYS)
 
 
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(24)
+class StrengthPoint(models.Model):
+    """A goal's settled strength at the end of one week (Sunday), for the strength line."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="strength_points")
+    week_ending = models.DateField()
+    value = models.FloatField()
+
+    class Meta:
+        ordering = ["week_ending"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "week_ending"], name="one_point_per_goal_week"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal} by {self.week_ending}: {self.value:.2f}"
+
+
+class MilestoneQuerySet(models.QuerySet["Milestone"]):
+    def visible_to(self, user) -> "MilestoneQuerySet":
+        """Milestones are the owner's own moments; a partner does not see them."""
+        return self.filter(goal__in=Goal.objects.editable_by(user))
+
+
+class Milestone(models.Model):
+    """A moment worth noticing on the way: celebrated gently, recorded once."""
+
+    class Kind(models.TextChoices):
+        FIRST_WEEK = "first_week", "First full week"
+        FOUR_WEEKS = "four_weeks", "Four full weeks"
+        COMEBACK = "comeback", "Back again"
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    day = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["day", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "kind"],
+                condition=Q(kind__in=["first_week", "four_weeks"]),
+                name="milestone_once_per_goal",
+            ),
+            models.UniqueConstraint(fields=["goal", "kind", "day"], name="milestone_once_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.get_kind_display()} ({self.day})"
+
+    @property
+    def message(self) -> str:
+        return MILESTONE_MESSAGES[self.kind]
+
+
+MILESTONE_MESSAGES = {
+    Milestone.Kind.FIRST_WEEK: "Your first full week. That counts.",
+    Milestone.Kind.FOUR_WEEKS: "Four full weeks now. Small steps, adding up.",
+    Milestone.Kind.COMEBACK: "Good to see you again.",
+}
+
+
+class CheerQuerySet(models.QuerySet["Cheer"]):
+    def visible_to(self, user) -> "CheerQuerySet":
+        """Cheers on a member's own goals, from the partner they are linked with right now."""
+        if not user.is_authenticated or user.couple_id is None:
+            return self.none()
+        return self.filter(goal__owner=user, from_user__couple_id=user.couple_id)
+
+
+class Cheer(models.Model):
+    """A partner's one-tap "I noticed" on a shared goal: at most one a day per person."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="cheers")
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cheers_sent"
+    )
+    day = models.DateField(help_text="The sender's own date when they sent it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CheerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "from_user", "day"], name="one_cheer_per_goal_person_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_user} noticed {self.goal} on {self.day}"

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from nearer.goals import history
 from nearer.goals.models import BACKDATE_DAYS, CheckIn, Goal, HardSeason, Shape
 from nearer.goals.strength import advance
 
@@ -54,7 +55,9 @@ def _resting(goal: Goal, days: Days, seasons: Sequence[HardSeason]):
 def window_start(goals: Sequence[Goal], today: date) -> date:
     """The first day whose check-ins are needed to bring ``goals`` up to ``today``."""
     starts = [
-        (g.strength_as_of + timedelta(days=1)) if g.strength_as_of else g.start_date for g in goals
+        (g.strength_as_of + timedelta(days=1)) if g.strength_as_of else g.start_date
+        for g in goals
+        if g.shape != Shape.DEADLINE  # no strength, never settled: needs only recent days
     ]
     first = min([*starts, settled_through(today)])
     return first - timedelta(days=LOOKBACK_DAYS)
@@ -89,11 +92,20 @@ def current_strength(
 
 
 def settle(
-    goals: Sequence[Goal], by_goal: dict[int, Days], seasons: Sequence[HardSeason], *, today: date
+    goals: Sequence[Goal],
+    by_goal: dict[int, Days],
+    seasons: Sequence[HardSeason],
+    *,
+    today: date,
+    points: list | None = None,
 ) -> list[Goal]:
-    """Fold days that can no longer change into the stored strength; return changed goals."""
+    """Fold days that can no longer change into the stored strength; return changed goals.
+
+    Weekly strength points are added to ``points`` for the caller to save, or saved here.
+    """
     horizon = settled_through(today)
     changed = []
+    new_points = [] if points is None else points
     for goal in goals:
         if goal.shape == Shape.DEADLINE:
             continue
@@ -103,15 +115,19 @@ def settle(
             (goal.strength_as_of + timedelta(days=1)) if goal.strength_as_of else goal.start_date
         )
         days = by_goal.get(goal.pk, Days())
-        goal.strength = advance(
-            goal.strength,
-            goal.rhythm,
-            days_between(first, horizon),
-            done_on=days.done_on,
+        goal.strength, weekly = history.weekly_points(
+            goal,
+            days,
+            strength=goal.strength,
+            first=first,
+            last=horizon,
             resting=_resting(goal, days, seasons),
         )
+        new_points.extend(weekly)
         goal.strength_as_of = horizon
         changed.append(goal)
+    if points is None:
+        history.record(new_points)
     return changed
 
 
@@ -133,12 +149,13 @@ def progress_for(goals: Sequence[Goal], owner_seasons: dict[int, list[HardSeason
         return []
     by_goal = load_days(goals, window_start(goals, today))
     changed: list[Goal] = []
+    points: list = []
     result = []
     week_start = today - timedelta(days=today.weekday())
     for goal in goals:
         seasons = owner_seasons.get(goal.owner_id, [])
         days = by_goal.get(goal.pk, Days())
-        changed += settle([goal], by_goal, seasons, today=today)
+        changed += settle([goal], by_goal, seasons, today=today, points=points)
         week_count = sum(n for d, n in days.done.items() if week_start <= d <= today)
         state = "done" if today in days.done else "skip" if today in days.skipped else None
         result.append(
@@ -152,4 +169,5 @@ def progress_for(goals: Sequence[Goal], owner_seasons: dict[int, list[HardSeason
         )
     if changed:
         Goal.objects.bulk_update(changed, ["strength", "strength_as_of"])
+    history.record(points)
     return result

@@ -1,0 +1,262 @@
+"""Goal pages: start, read, change, look back on, and put away a goal.
+
+Every goal is fetched through ``Goal.objects.visible_to`` (read) or ``editable_by`` (change):
+another person gets a 404, a partner reads shared goals and changes nothing.
+"""
+
+import re
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Case, IntegerField, Value, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from nearer.goals import charts, wording
+from nearer.goals.forms import GoalForm, bigger, initial_for_step, smaller, split_duration
+from nearer.goals.models import (
+    CheckIn,
+    Cheer,
+    Goal,
+    HardSeason,
+    Milestone,
+    Shape,
+    default_review_date,
+)
+from nearer.goals.progress import progress_for, window_start
+from nearer.goals.strength import describe
+from nearer.program.models import Step
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
+UNKNOWN_STEP = (
+    "We couldn't find that step, so the form starts empty. You can write your own goal, "
+    "or choose a step below."
+)
+
+
+def _own_goal(request: HttpRequest, pk: int) -> Goal:
+    return get_object_or_404(Goal.objects.editable_by(request.user), pk=pk)
+
+
+def _form_page(request: HttpRequest, form: GoalForm, **ctx) -> HttpResponse:
+    return render(request, "goals/form.html", {"form": form, **ctx})
+
+
+@login_required
+def goal_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    mine = list(
+        Goal.objects.editable_by(user)
+        .annotate(
+            rank=Case(
+                When(status=Goal.Status.ACTIVE, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "-created_at", "-pk")
+    )
+    active = [g for g in mine if g.status == Goal.Status.ACTIVE]
+    today = user.today()
+    first = window_start(active, today) if active else today
+    seasons = list(HardSeason.objects.filter(owner=user, end_date__gte=first))
+    strengths = {
+        p.goal.pk: p.strength for p in progress_for(active, {user.pk: seasons}, today=today)
+    }
+    shared = []
+    if user.couple_id is not None:
+        shared = list(
+            Goal.objects.visible_to(user).exclude(owner=user).active().select_related("owner")
+        )
+    rows = [(g, wording.sentence(g), describe(strengths.get(g.pk, g.strength))) for g in mine]
+    ctx = {
+        "active": [r for r in rows if r[0].status == Goal.Status.ACTIVE],
+        "resting": [r for r in rows if r[0].status != Goal.Status.ACTIVE],
+        "shared": [(g, wording.sentence(g)) for g in shared],
+    }
+    return render(request, "goals/list.html", ctx)
+
+
+@login_required
+def goal_new(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    today = user.today()
+    linked = user.couple_id is not None
+    if request.method == "POST":
+        form = GoalForm(request.POST, today=today, linked=linked)
+        if form.is_valid():
+            choice = request.POST.get("offer")
+            suggestion = form.smaller()
+            if choice == "smaller" and suggestion:
+                form.apply(suggestion)
+            elif choice != "keep" and form.needs_offer():
+                return _form_page(request, form, offer=True, suggestion=suggestion)
+            goal = form.save(commit=False)
+            goal.owner = user
+            goal.save()
+            messages.success(request, "Your goal is ready. Small steps count.")
+            return redirect("goal_detail", pk=goal.pk)
+        return _form_page(request, form, step=form.cleaned_data.get("step"))
+
+    note, step, initial = "", None, {}
+    slug = request.GET.get("step", "").strip()
+    if slug:
+        is_slug = SLUG.fullmatch(slug) is not None  # never send odd bytes to the database
+        step = Step.objects.select_related("phase").filter(slug=slug).first() if is_slug else None
+        if step is None:
+            note = UNKNOWN_STEP
+        else:
+            initial = initial_for_step(step, now=timezone.now().astimezone(user.zone))
+    form = GoalForm(initial=initial, today=today, linked=linked)
+    return _form_page(request, form, note=note, step=step)
+
+
+@login_required
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    user = request.user
+    today = user.today()
+    linked = user.couple_id is not None
+    if request.method == "POST":
+        form = GoalForm(request.POST, instance=goal, today=today, linked=linked)
+        if form.is_valid():
+            choice = request.POST.get("offer")
+            suggestion = form.smaller()
+            if choice == "smaller" and suggestion:
+                form.apply(suggestion)
+            elif choice != "keep" and form.needs_offer():
+                return _form_page(request, form, goal=goal, offer=True, suggestion=suggestion)
+            form.save()
+            messages.success(request, "Your changes are saved.")
+            return redirect("goal_detail", pk=goal.pk)
+        return _form_page(request, form, goal=goal)
+
+    # "Adjust" at a review: fill in a smaller or bigger size, and a fresh review date.
+    initial, adjusted = {}, None
+    size = request.GET.get("size")
+    resize = {"smaller": smaller, "bigger": bigger}.get(size or "")
+    if resize:
+        adjusted = resize(goal.shape, goal.times_per_week, goal.duration_seconds)
+        if adjusted:
+            amount, unit = split_duration(adjusted.duration_seconds)
+            initial = {
+                "shape": adjusted.shape,
+                "times_per_week": adjusted.times_per_week,
+                "duration_amount": amount,
+                "duration_unit": unit,
+            }
+        initial["review_date"] = default_review_date(max(today, goal.start_date))
+    form = GoalForm(instance=goal, initial=initial, today=today, linked=linked)
+    return _form_page(request, form, goal=goal, size=size if resize else None, adjusted=adjusted)
+
+
+def _cheer_context(goal: Goal, user) -> dict:
+    if goal.owner_id == user.pk:
+        cheers = list(
+            Cheer.objects.visible_to(user).filter(goal=goal).select_related("from_user")[:3]
+        )
+        return {"cheers": cheers}
+    noticed = Cheer.objects.filter(goal=goal, from_user=user, day=user.today()).exists()
+    return {"noticed_today": noticed}
+
+
+@login_required
+def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    goal = get_object_or_404(Goal.objects.visible_to(user).select_related("owner", "step"), pk=pk)
+    is_owner = goal.owner_id == user.pk
+    today = goal.owner.today()  # the goal lives in its owner's days
+    heat_first = today - timedelta(weeks=charts.HEATMAP_WEEKS + 1)
+    seasons = list(
+        HardSeason.objects.filter(
+            owner_id=goal.owner_id, end_date__gte=min(window_start([goal], today), heat_first)
+        )
+    )
+    [progress] = progress_for([goal], {goal.owner_id: seasons}, today=today)
+    ctx = {
+        "goal": goal,
+        "is_owner": is_owner,
+        "sentence": wording.sentence(goal),
+        "progress": progress,
+        "strength_words": describe(progress.strength),
+        "heatmap": charts.history_heatmap(goal, seasons, today=today),
+        "line": charts.strength_line(goal, today=today, current=progress.strength),
+        "today": today,
+        "review_due": goal.status == Goal.Status.ACTIVE and today >= goal.review_date,
+        **_cheer_context(goal, user),
+    }
+    if goal.shape == Shape.DEADLINE:
+        ctx["deadline_done"] = goal.checkins.filter(kind=CheckIn.Kind.DONE).exists()
+    if is_owner:
+        ctx["milestones"] = list(Milestone.objects.filter(goal=goal).order_by("-day", "-pk")[:5])
+        if ctx["review_due"]:
+            ctx["smaller"] = smaller(goal.shape, goal.times_per_week, goal.duration_seconds)
+            ctx["bigger"] = bigger(goal.shape, goal.times_per_week, goal.duration_seconds)
+    return render(request, "goals/detail.html", ctx)
+
+
+@login_required
+@require_POST
+def goal_noticed(request: HttpRequest, pk: int) -> HttpResponse:
+    """A partner's one tap: "I noticed". Once a day per goal; a repeat changes nothing."""
+    user = request.user
+    goal = get_object_or_404(
+        Goal.objects.visible_to(user).exclude(owner=user).select_related("owner"), pk=pk
+    )
+    Cheer.objects.get_or_create(goal=goal, from_user=user, day=user.today())
+    message = f"{goal.owner.display_name} will see that you noticed."
+    if request.htmx:
+        ctx = {"goal": goal, "is_owner": False, "noticed_today": True, "noticed_message": message}
+        return render(request, "goals/detail.html#noticed", ctx)
+    messages.success(request, message)
+    return redirect("goal_detail", pk=goal.pk)
+
+
+def _next_review(goal: Goal, today: date) -> date:
+    return default_review_date(max(today, goal.start_date))
+
+
+@login_required
+@require_POST
+def goal_renew(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    goal.status = Goal.Status.ACTIVE
+    goal.review_date = _next_review(goal, request.user.today())
+    goal.save(update_fields=["status", "review_date"])
+    messages.success(
+        request, f"Renewed. Your next look back is on {wording.day_label(goal.review_date)}."
+    )
+    return redirect("goal_detail", pk=goal.pk)
+
+
+@login_required
+@require_POST
+def goal_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    goal.status = Goal.Status.COMPLETED
+    goal.save(update_fields=["status"])
+    messages.success(request, "Completed. You set out to do this, and you did. That counts.")
+    return redirect("goal_detail", pk=goal.pk)
+
+
+@login_required
+@require_POST
+def goal_put_away(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    goal.status = Goal.Status.ARCHIVED
+    goal.save(update_fields=["status"])
+    messages.success(request, "Put away. It's here whenever you want it back.")
+    return redirect("goal_list")
+
+
+@login_required
+def goal_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    if request.method == "POST":
+        goal.delete()
+        messages.success(request, "Your goal and its check-ins are deleted.")
+        return redirect("goal_list")
+    return render(request, "goals/delete.html", {"goal": goal, "sentence": wording.sentence(goal)})

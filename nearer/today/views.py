@@ -1,0 +1,247 @@
+"""Today, the member's home: what is due, one-tap check-ins, a pause for hard seasons, the
+weekly look back and the first-run welcome."""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from nearer.accounts.models import User
+from nearer.goals import actions
+from nearer.goals.actions import CheckInError
+from nearer.goals.milestones import note_check_in
+from nearer.goals.models import BACKDATE_DAYS, Goal
+from nearer.goals.wording import day_label
+from nearer.program.models import Step
+from nearer.today.board import board_for, card_for
+from nearer.today.forms import (
+    CheckInForm,
+    DayForm,
+    HardSeasonForm,
+    MomentForm,
+    ReflectionDayForm,
+    WelcomeForm,
+)
+from nearer.today.models import ReflectionDay
+from nearer.today.reflection import week_in_review
+from nearer.today.seasons import (
+    SeasonError,
+    active_season,
+    end_season_early,
+    last_day_allowed,
+    start_season,
+)
+
+COUNTED = "That counts."
+RESTING = "Resting is part of it. Your progress stays right where it is."
+CLEARED = "Okay, that's cleared."
+WELCOME_BACK = "Welcome back. Nothing was lost."
+
+
+def earlier_days(today: date) -> list[tuple[str, str]]:
+    """Today and the seven days before it, as (value, words) for a day picker."""
+    days = [today - timedelta(days=back) for back in range(BACKDATE_DAYS + 1)]
+    names = {0: "Today", 1: "Yesterday"}
+    return [(d.isoformat(), names.get((today - d).days) or day_label(d)) for d in days]
+
+
+@login_required
+@require_safe
+def today(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    day = user.today()
+    board = board_for(user, day)
+    reflection_weekday = ReflectionDay.objects.weekday_for(user)
+    ctx = {
+        "board": board,
+        "season": board.season,
+        "earlier_days": earlier_days(day),
+        "is_reflection_day": day.weekday() == reflection_weekday,
+        "welcome_form": WelcomeForm() if user.welcomed_at is None else None,
+    }
+    return render(request, "today/today.html", ctx)
+
+
+def _answer(request: HttpRequest, goal: Goal, *, note: str = "", problem: str = "") -> HttpResponse:
+    """With htmx, redraw just this goal's card; without, back to Today with a message."""
+    if request.htmx:
+        card, season = card_for(request.user, goal, request.user.today())
+        ctx = {
+            "card": card,
+            "season": season,
+            "note": note,
+            "problem": problem,
+            "earlier_days": earlier_days(card.today),
+        }
+        return render(request, "today/today.html#goal_card", ctx)
+    if problem:
+        messages.error(request, problem)
+    else:
+        messages.success(request, note)
+    return redirect("today")
+
+
+def _celebrate(goal: Goal, day: date, today: date) -> str:
+    """ "That counts.", or the milestone this check-in reached, said gently."""
+    reached = [m.message for m in note_check_in(goal, day)]
+    words = " ".join(reached) if reached else COUNTED
+    return words if day == today else f"{words} Noted for {day_label(day)}."
+
+
+def _own_goal(request: HttpRequest, pk: int) -> Goal:
+    return get_object_or_404(Goal.objects.editable_by(request.user), pk=pk)
+
+
+@login_required
+@require_POST
+def check_in(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    form = CheckInForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, goal, problem=form.problem())
+    today = request.user.today()
+    day = form.cleaned_data["day"] or today
+    try:
+        actions.check_in(
+            goal=goal,
+            day=day,
+            today=today,
+            note=form.cleaned_data["note"],
+            duration_seconds=form.cleaned_data["duration_seconds"],
+        )
+    except CheckInError as error:
+        return _answer(request, goal, problem=str(error))
+    return _answer(request, goal, note=_celebrate(goal, day, today))
+
+
+@login_required
+@require_POST
+def count_moment(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    form = MomentForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, goal, problem=form.problem())
+    today = request.user.today()
+    day = form.cleaned_data["day"] or today
+    try:
+        actions.count_moment(goal=goal, day=day, today=today, seen=form.cleaned_data["seen"])
+    except CheckInError as error:
+        return _answer(request, goal, problem=str(error))
+    return _answer(request, goal, note=_celebrate(goal, day, today))
+
+
+@login_required
+@require_POST
+def rest(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    form = DayForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, goal, problem=form.problem())
+    today = request.user.today()
+    try:
+        actions.skip(goal=goal, day=form.cleaned_data["day"] or today, today=today)
+    except CheckInError as error:
+        return _answer(request, goal, problem=str(error))
+    return _answer(request, goal, note=RESTING)
+
+
+@login_required
+@require_POST
+def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _own_goal(request, pk)
+    form = DayForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, goal, problem=form.problem())
+    today = request.user.today()
+    try:
+        actions.undo(goal=goal, day=form.cleaned_data["day"] or today, today=today)
+    except CheckInError as error:
+        return _answer(request, goal, problem=str(error))
+    return _answer(request, goal, note=CLEARED)
+
+
+@login_required
+def hard_season(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    today = user.today()
+    season = active_season(user, today)
+    if request.method == "POST" and season is not None:
+        messages.info(request, f"You're already resting until {day_label(season.end_date)}.")
+        return redirect("hard_season")
+    data = request.POST if request.method == "POST" else None
+    form = HardSeasonForm(data, initial={"end_date": today + timedelta(days=13)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            season = start_season(user=user, today=today, end_date=form.cleaned_data["end_date"])
+        except SeasonError as error:
+            form.add_error("end_date", str(error))
+        else:
+            messages.success(
+                request,
+                "Your pause has begun. Take the time you need.",
+            )
+            return redirect("today")
+    form.fields["end_date"].widget.attrs.update(
+        min=today.isoformat(), max=last_day_allowed(today).isoformat()
+    )
+    ctx = {"season": season, "form": form, "today": today}
+    return render(request, "today/hard_season.html", ctx, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def hard_season_end(request: HttpRequest) -> HttpResponse:
+    # An ended season is welcomed by Today itself; one switched off the day it began, here.
+    if end_season_early(user=request.user, today=request.user.today()) == "cancelled":
+        messages.success(request, WELCOME_BACK)
+    return redirect("today")
+
+
+@login_required
+def reflection(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    chosen = ReflectionDay.objects.visible_to(user).first() or ReflectionDay(owner=user)
+    form = ReflectionDayForm(request.POST if request.method == "POST" else None, instance=chosen)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, f"Saved. Today will point here each {chosen.get_weekday_display()}."
+        )
+        return redirect("reflection")
+    today = user.today()
+    ctx = {
+        "week": week_in_review(user, today),
+        "form": form,
+        "is_reflection_day": today.weekday() == chosen.weekday,
+    }
+    return render(request, "today/reflection.html", ctx, status=400 if form.errors else 200)
+
+
+def _mark_welcomed(user: User) -> None:
+    if user.welcomed_at is None:
+        user.welcomed_at = timezone.now()
+        User.objects.filter(pk=user.pk, welcomed_at__isnull=True).update(
+            welcomed_at=user.welcomed_at
+        )
+
+
+@login_required
+def welcome(request: HttpRequest) -> HttpResponse:
+    """What brings you here, then where to start. The answer is used for this page only."""
+    if request.method == "POST" and "later" in request.POST:
+        _mark_welcomed(request.user)
+        return redirect("today")
+    form = WelcomeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        _mark_welcomed(request.user)
+        chosen = form.cleaned_data["struggles"]
+        ctx = {
+            "chosen": chosen,
+            "phase_one": Step.objects.in_order().filter(phase__number=1),
+        }
+        return render(request, "today/welcome.html", ctx)
+    return render(request, "today/welcome.html", {"form": form}, status=400 if form.errors else 200)
