@@ -28,9 +28,7 @@ class GoalQuerySet(models.QuerySet["Goal"]):
         mine = Q(owner=user)
         if user.couple_id is None:
             return self.filter(mine)
-        return self.filter(
-            mine | Q(is_shared=True, owner__couple_id=user.couple_id)
-        )
+        return self.filter(mine | Q(is_shared=True, owner__couple_id=user.couple_id))
 
     def editable_by(self, user) -> "GoalQuerySet":
         if not user.is_authenticated:
@@ -86,9 +84,7 @@ class Goal(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(confidence__lte=10), name="goal_confidence_0_to_10"
-            ),
+            models.CheckConstraint(condition=Q(confidence__lte=10), name="goal_confidence_0_to_10"),
             models.CheckConstraint(
                 condition=~Q(shape="weekly")
                 | Q(times_per_week__gte=1, times_per_week__lte=MAX_TIMES_PER_WEEK),
