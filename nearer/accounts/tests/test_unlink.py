@@ -53,3 +53,27 @@ def test_unlink_needs_a_post(client, alice, bob):
     client.get("/partner/unlink/")
     alice.refresh_from_db()
     assert alice.partner == bob
+
+
+def test_what_was_shared_with_one_partner_is_never_shown_to_a_later_one(client, alice, bob, erin):
+    from datetime import date, timedelta
+
+    from nearer.accounts import actions
+    from nearer.goals.models import Goal
+
+    shared = Goal.objects.create(
+        owner=alice,
+        action="say good morning warmly",
+        is_shared=True,
+        review_date=date.today() + timedelta(days=28),
+    )
+    assert shared in Goal.objects.visible_to(bob)
+    client.force_login(bob)
+    client.post("/partner/unlink/")
+    assert shared not in Goal.objects.visible_to(bob)
+    invitation = actions.create_invitation(inviter=alice)
+    actions.accept_invitation(invitation=invitation, user=erin)
+    erin.refresh_from_db()
+    assert shared not in Goal.objects.visible_to(erin)
+    client.force_login(erin)
+    assert client.get(f"/goals/{shared.pk}/").status_code == 404

@@ -182,3 +182,16 @@ def test_pages_ask_visitors_to_log_in(client, private_goal):
 
 def private_goal_url(goal: Goal) -> str:
     return reverse("goal_detail", args=[goal.pk])
+
+
+def test_the_owner_can_download_the_goal_for_their_calendar(client, alice):
+    from datetime import date, timedelta
+
+    from nearer.goals.models import Goal
+
+    goal = Goal.objects.create(
+        owner=alice, action="hug hello", review_date=date.today() + timedelta(days=28)
+    )
+    client.force_login(alice)
+    body = client.get(f"/goals/{goal.pk}/").content.decode()
+    assert f'href="/goals/{goal.pk}/calendar.ics"' in body

@@ -86,3 +86,8 @@ def test_unknown_step_is_not_found(client):
 )
 def test_strange_addresses_are_not_found_and_never_an_error(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_each_step_offers_to_start_a_goal_from_its_template(client):
+    body = _page(client, "appreciation")
+    assert f'href="{reverse("goal_new")}?step=appreciation"' in body
