@@ -17,5 +17,8 @@ urlpatterns = [
     path("", include("nearer.today.urls")),
     path("", include("nearer.reminders.urls")),
     path("", include("nearer.exports.urls")),
+    path("", include("nearer.practices.urls")),
+    path("", include("nearer.conversations.urls")),
+    path("", include("nearer.journal.urls")),
     path("admin/", admin.site.urls),
 ]
