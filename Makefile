@@ -30,8 +30,7 @@ setup: $(VENV)/.installed var/secret_key
 
 run: setup
 	@echo "Nearer is at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/uvicorn nearer.asgi:application --host $(HOST) --port $(PORT) \
-		--workers $(WORKERS) --loop uvloop --http httptools --no-server-header
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) BIN=$(BIN) scripts/serve
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "template_partials",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
     "nearer.accounts",
     "nearer.program",
     "nearer.safety",
@@ -57,6 +59,9 @@ INSTALLED_APPS = [
     "nearer.today",
     "nearer.reminders",
     "nearer.exports",
+    "nearer.practices",
+    "nearer.conversations",
+    "nearer.journal",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +180,10 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("HTTPS", False) else "http"
+
+# Background work (reminder emails): Django tasks stored in the database, run by
+# `manage.py db_worker` (scripts/serve starts one beside the web server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Email: printed to the console unless an SMTP host is set.
 EMAIL_HOST = env_str("EMAIL_HOST")

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from nearer.reminders import views
+
+urlpatterns = [
+    path("goals/<int:pk>/reminder/", views.reminder, name="reminder"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+]
