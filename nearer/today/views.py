@@ -17,6 +17,7 @@ from nearer.goals.milestones import note_check_in
 from nearer.goals.models import BACKDATE_DAYS, Goal
 from nearer.goals.wording import day_label
 from nearer.program.models import Step
+from nearer.reminders.models import Notification
 from nearer.today.board import board_for, card_for
 from nearer.today.forms import (
     CheckInForm,
@@ -62,6 +63,7 @@ def today(request: HttpRequest) -> HttpResponse:
         "earlier_days": earlier_days(day),
         "is_reflection_day": day.weekday() == reflection_weekday,
         "welcome_form": WelcomeForm() if user.welcomed_at is None else None,
+        "notifications": list(Notification.objects.visible_to(user).unread()[:3]),
     }
     return render(request, "today/today.html", ctx)
 

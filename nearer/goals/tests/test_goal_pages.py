@@ -195,3 +195,16 @@ def test_the_owner_can_download_the_goal_for_their_calendar(client, alice):
     client.force_login(alice)
     body = client.get(f"/goals/{goal.pk}/").content.decode()
     assert f'href="/goals/{goal.pk}/calendar.ics"' in body
+
+
+def test_the_owner_finds_the_reminder_setting_on_the_goal_page(client, alice):
+    from datetime import date, timedelta
+
+    from nearer.goals.models import Goal
+
+    goal = Goal.objects.create(
+        owner=alice, action="hug hello", review_date=date.today() + timedelta(days=28)
+    )
+    client.force_login(alice)
+    body = client.get(f"/goals/{goal.pk}/").content.decode()
+    assert f'href="/goals/{goal.pk}/reminder/"' in body

@@ -151,3 +151,18 @@ def test_a_goal_from_a_member_in_another_time_zone_uses_their_own_today(client, 
     client.post(reverse("today_check_in", args=[goal.pk]))
 
     assert goal.checkins.get().day == TODAY + timedelta(days=1)
+
+
+def test_today_shows_unread_reminders_and_only_the_members_own(client, alice, bob):
+    from django.utils import timezone
+
+    from nearer.reminders.models import Notification
+
+    alice.welcomed_at = timezone.now()
+    alice.save(update_fields=["welcomed_at"])
+    Notification.objects.create(user=alice, text="You asked for a nudge at 08:30.")
+    Notification.objects.create(user=bob, text="Bob's own nudge.")
+    client.force_login(alice)
+    body = client.get("/today/").content.decode()
+    assert "You asked for a nudge at 08:30." in body
+    assert "Bob&#x27;s own nudge." not in body and "Bob's own nudge." not in body
