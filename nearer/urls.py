@@ -20,5 +20,7 @@ urlpatterns = [
     path("", include("nearer.practices.urls")),
     path("", include("nearer.conversations.urls")),
     path("", include("nearer.journal.urls")),
+    path("", include("nearer.coach.urls")),
+    path("", include("nearer.coaching.urls")),
     path("admin/", admin.site.urls),
 ]
