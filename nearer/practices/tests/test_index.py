@@ -65,3 +65,10 @@ def test_visitors_see_no_pause_control(client, db):
     response = client.get("/")
 
     assert b"data-pause" not in response.content
+
+
+def test_the_index_leads_to_the_gentle_talking_tools(client, alice):
+    client.force_login(alice)
+    body = client.get("/practices/").content.decode()
+    for url in ["/talk/check-in/", "/talk/rephrase/", "/talk/repair/", "/talk/"]:
+        assert f'href="{url}"' in body
