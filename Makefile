@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run setup test lint format e2e chromium clean
+.PHONY: run setup test lint format e2e chromium clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,13 @@ var/secret_key:
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-setup: $(VENV)/.installed var/secret_key
+# The journal's encryption key: back it up with the database, but keep the two apart.
+var/journal_key: | $(VENV)/.installed
+	mkdir -p var
+	umask 077 && $(PY) -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())" > $@.tmp
+	mv $@.tmp $@
+
+setup: $(VENV)/.installed var/secret_key var/journal_key
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput --verbosity 0
@@ -48,6 +54,11 @@ test: $(VENV)/.installed chromium lint
 
 e2e: $(VENV)/.installed chromium
 	$(BIN)/pytest -q tests/e2e
+
+# Seeds its own database in var/bench (never var/nearer.sqlite3), serves it, measures with wrk.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var
