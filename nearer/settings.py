@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "nearer.practices",
     "nearer.conversations",
     "nearer.journal",
+    "nearer.coach",
+    "nearer.coaching",
 ]
 
 MIDDLEWARE = [
@@ -238,6 +240,13 @@ WHITENOISE_USE_FINDERS = TESTING
 NEARER_DEFAULT_COUNTRY = env_str("NEARER_DEFAULT_COUNTRY", "US").upper()
 NEARER_QUICK_EXIT_URL = env_str("NEARER_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 NEARER_INVITATION_DAYS = env_int("NEARER_INVITATION_DAYS", 7)
+# The journal's encryption keys (nearer/lib/crypto.py): the first encrypts, all decrypt.
+NEARER_JOURNAL_KEY = env_list("NEARER_JOURNAL_KEY")
+NEARER_JOURNAL_KEY_FILE = env_str("NEARER_JOURNAL_KEY_FILE", str(DATA_DIR / "journal_key"))
+# The SMART coach's optional language model: an OpenAI-compatible API, off unless a URL is set.
+NEARER_COACH_LLM_URL = env_str("NEARER_COACH_LLM_URL")
+NEARER_COACH_LLM_MODEL = env_str("NEARER_COACH_LLM_MODEL", "llama3.2")
+NEARER_COACH_LLM_TIMEOUT = float(env_str("NEARER_COACH_LLM_TIMEOUT", "3"))
 
 LOGGING = {
     "version": 1,

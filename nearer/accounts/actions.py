@@ -115,12 +115,14 @@ def withdraw_invitation(*, invitation: Invitation) -> None:
 def unlink(*, user: User) -> None:
     """End the link for both partners at once. Either may do it; nobody is emailed."""
     from nearer.goals.models import Goal
+    from nearer.journal.models import Entry
 
     couple_id = User.objects.select_for_update().get(pk=user.pk).couple_id
     if couple_id is not None:
         members = list(User.objects.filter(couple_id=couple_id).values_list("pk", flat=True))
         # Sharing was with this partner only: a later partner starts from nothing shared.
         Goal.objects.filter(owner__in=members, is_shared=True).update(is_shared=False)
+        Entry.objects.filter(author__in=members).unshare()
         User.objects.filter(pk__in=members).update(couple=None)
         Couple.objects.filter(pk=couple_id).delete()
     user.couple = None

@@ -39,7 +39,7 @@ def test_alice_sends_an_appreciation_and_bob_keeps_it_in_the_jar(
 
     # From Today, she finds the practices and writes what she appreciates.
     alice_page.get_by_role("link", name="Today", exact=True).click()
-    alice_page.get_by_role("link", name=re.compile("^Practices")).click()
+    alice_page.get_by_role("link", name=re.compile("^Practices: ")).click()
     expect(alice_page.get_by_role("heading", level=1)).to_have_text("Practices")
     assert_accessible(alice_page)
     alice_page.get_by_role("link", name=re.compile("Say what you appreciate")).click()

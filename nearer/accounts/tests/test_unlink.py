@@ -77,3 +77,15 @@ def test_what_was_shared_with_one_partner_is_never_shown_to_a_later_one(client, 
     assert shared not in Goal.objects.visible_to(erin)
     client.force_login(erin)
     assert client.get(f"/goals/{shared.pk}/").status_code == 404
+
+
+def test_unlinking_takes_back_shared_journal_entries(client, alice, bob):
+    from django.utils import timezone
+
+    from nearer.journal.tests.helpers import write
+
+    entry = write(alice, shared_with_partner=True, shared_at=timezone.now())
+    client.force_login(bob)
+    client.post("/partner/unlink/")
+    entry.refresh_from_db()
+    assert entry.shared_with_partner is False
