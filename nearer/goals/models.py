@@ -25,10 +25,12 @@ class GoalQuerySet(models.QuerySet["Goal"]):
         """A member's own goals, and their linked partner's shared ones (read-only)."""
         if not user.is_authenticated:
             return self.none()
-        mine = Q(owner=user)
         if user.couple_id is None:
-            return self.filter(mine)
-        return self.filter(mine | Q(is_shared=True, owner__couple_id=user.couple_id))
+            return self.filter(owner=user)
+        # Start from the couple's two members (an indexed lookup), then keep mine and their
+        # shared ones: an OR across the join would make the database scan every goal.
+        couple = user.__class__.objects.filter(couple_id=user.couple_id).values("pk")
+        return self.filter(owner__in=couple).filter(Q(owner=user) | Q(is_shared=True))
 
     def editable_by(self, user) -> "GoalQuerySet":
         if not user.is_authenticated:

@@ -8,8 +8,10 @@ final), plus the partner and the reflection day.
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils.dateformat import format as format_date
 
 from nearer.accounts.models import User
@@ -20,6 +22,20 @@ from nearer.program.models import seconds_label
 from nearer.today.seasons import WELCOME_BACK_DAYS, seasons_by_owner
 
 QUIET_DAYS = 7  # a week with nothing done earns "Pick up whenever you're ready"
+CARD_URLS = {
+    "detail": "goal_detail",
+    "check_in": "today_check_in",
+    "moment": "today_moment",
+    "rest": "today_rest",
+    "undo": "today_undo",
+    "earlier": "today_earlier",
+}
+_PK = 2_147_483_647  # a placeholder id, reversed once per request and swapped per card
+
+
+def card_url_patterns() -> dict[str, str]:
+    """Each card needs five addresses; reverse each name once, not once per card."""
+    return {key: reverse(name, args=[_PK]) for key, name in CARD_URLS.items()}
 
 
 def _times(n: int) -> str:
@@ -39,6 +55,12 @@ class Card:
     goal: Goal
     progress: Progress
     today: date
+    url_patterns: dict[str, str] = field(default_factory=card_url_patterns)
+
+    @cached_property
+    def urls(self) -> dict[str, str]:
+        pk = str(self.goal.pk)
+        return {key: url.replace(str(_PK), pk) for key, url in self.url_patterns.items()}
 
     @property
     def state(self) -> str | None:
@@ -148,8 +170,9 @@ def board_for(user: User, today: date) -> Board:
     if board.season is None:
         board.returned_from = _recently_ended(seasons[user.pk], today)
 
+    patterns = card_url_patterns()
     for progress in progress_for(goals, seasons, today=today):
-        card = Card(goal=progress.goal, progress=progress, today=today)
+        card = Card(goal=progress.goal, progress=progress, today=today, url_patterns=patterns)
         if card.goal.owner_id != user.pk:
             board.partner_cards.append(card)
         elif card.not_started:

@@ -5,6 +5,7 @@ from nearer.today import views
 urlpatterns = [
     path("today/", views.today, name="today"),
     path("today/goals/<int:pk>/check-in/", views.check_in, name="today_check_in"),
+    path("today/goals/<int:pk>/earlier/", views.earlier, name="today_earlier"),
     path("today/goals/<int:pk>/moment/", views.count_moment, name="today_moment"),
     path("today/goals/<int:pk>/rest/", views.rest, name="today_rest"),
     path("today/goals/<int:pk>/undo/", views.undo, name="today_undo"),

@@ -121,6 +121,15 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
+def earlier(request: HttpRequest, pk: int) -> HttpResponse:
+    """A note, a time, or an earlier day for one goal: its own small page, one form."""
+    goal = _own_goal(request, pk)
+    ctx = {"goal": goal, "earlier_days": earlier_days(request.user.today())}
+    return render(request, "today/earlier.html", ctx)
+
+
+@login_required
 @require_POST
 def count_moment(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _own_goal(request, pk)

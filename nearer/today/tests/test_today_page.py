@@ -79,9 +79,11 @@ def test_a_rest_day_shows_as_rest_with_a_way_to_undo(alice_client, alice):
 
 
 def test_the_earlier_day_picker_offers_today_and_seven_days_back(alice_client, alice):
-    make_goal(alice)
+    goal = make_goal(alice)
 
-    html = alice_client.get("/today/").content.decode()
+    today_html = alice_client.get("/today/").content.decode()
+    assert f'href="/today/goals/{goal.pk}/earlier/"' in today_html
+    html = alice_client.get(f"/today/goals/{goal.pk}/earlier/").content.decode()
 
     assert f'value="{TODAY.isoformat()}"' in html
     assert f'value="{(TODAY - timedelta(days=7)).isoformat()}"' in html
@@ -166,3 +168,12 @@ def test_today_shows_unread_reminders_and_only_the_members_own(client, alice, bo
     body = client.get("/today/").content.decode()
     assert "You asked for a nudge at 08:30." in body
     assert "Bob&#x27;s own nudge." not in body and "Bob's own nudge." not in body
+
+
+def test_the_earlier_day_page_belongs_to_the_goals_owner_only(client, alice, bob, carol):
+    goal = make_goal(alice)
+    goal.is_shared = True
+    goal.save(update_fields=["is_shared"])
+    for other in (bob, carol):
+        client.force_login(other)
+        assert client.get(f"/today/goals/{goal.pk}/earlier/").status_code == 404
