@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.http import HttpRequest
 
-from nearer.goals.actions import CheckInError, check_in, count_moment
-from nearer.goals.milestones import note_check_in
-from nearer.goals.models import CheckIn, Goal, Shape
+from nearer.goals.actions import count_toward_step, step_goal
+from nearer.goals.models import Goal
 
 WEEKLY_CHECK_IN = "weekly-check-in"
 CURIOSITY = "curiosity-instead-of-criticism"
@@ -28,35 +27,13 @@ class Counted:
 
 
 def goal_for_step(user, slug: str) -> Goal | None:
-    return (
-        Goal.objects.editable_by(user)
-        .active()
-        .filter(step__slug=slug)
-        .order_by("created_at", "pk")
-        .first()
-    )
+    return step_goal(user=user, slug=slug)
 
 
 def count_toward_goal(*, user, slug: str) -> Counted:
-    goal = goal_for_step(user, slug)
-    if goal is None:
-        return Counted(goal=None)
-    today = user.today()
-    try:
-        if goal.shape == Shape.IF_THEN:
-            seen = (
-                CheckIn.objects.filter(goal=goal, day=today, kind=CheckIn.Kind.DONE)
-                .values_list("count", flat=True)
-                .first()
-            )
-            count_moment(goal=goal, day=today, today=today, seen=seen or 0)
-        else:
-            check_in(goal=goal, day=today, today=today)
-    except CheckInError:
-        return Counted(goal=goal)  # e.g. the goal starts next week: the practice still counts
-    return Counted(
-        goal=goal, counted=True, milestones=[m.message for m in note_check_in(goal, today)]
-    )
+    done = count_toward_step(user=user, slug=slug)
+    # A goal that starts next week, say, is not counted: the practice still stands.
+    return Counted(goal=done.goal, counted=done.counted, milestones=list(done.milestones))
 
 
 def tell(request: HttpRequest, counted: Counted) -> None:

@@ -1,5 +1,6 @@
 """The sanctioned ways to record what happened with a goal. Atomic and idempotent."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
@@ -87,3 +88,44 @@ def skip(*, goal: Goal, day: date, today: date) -> CheckIn:
 def undo(*, goal: Goal, day: date, today: date) -> None:
     check_day(goal=goal, day=day, today=today)
     CheckIn.objects.filter(goal=goal, day=day).delete()
+
+
+@dataclass(frozen=True)
+class StepCount:
+    """What doing a practice did for the member's goal for its step."""
+
+    goal: Goal | None = None
+    counted: bool = False
+    milestones: tuple[str, ...] = ()
+    problem: str = ""
+
+
+def step_goal(*, user, slug: str) -> Goal | None:
+    """The member's own active goal for the program step ``slug`` (the oldest, if several)."""
+    return Goal.objects.editable_by(user).active().for_step(slug).first()
+
+
+def count_toward_step(*, user, slug: str, duration_seconds: int | None = None) -> StepCount:
+    """Doing a practice checks in on the member's goal for its step, today, if there is one:
+    once a day for daily, weekly and one-off goals; once per moment for if-then goals.
+    """
+    from nearer.goals.milestones import note_check_in  # milestones builds on these actions
+
+    goal = step_goal(user=user, slug=slug)
+    if goal is None:
+        return StepCount()
+    today = user.today()
+    try:
+        if goal.shape == Shape.IF_THEN:
+            seen = (
+                CheckIn.objects.filter(goal=goal, day=today, kind=CheckIn.Kind.DONE)
+                .values_list("count", flat=True)
+                .first()
+            )
+            count_moment(goal=goal, day=today, today=today, seen=seen or 0)
+        else:
+            check_in(goal=goal, day=today, today=today, duration_seconds=duration_seconds)
+    except CheckInError as error:
+        return StepCount(goal=goal, problem=str(error))
+    reached = tuple(milestone.message for milestone in note_check_in(goal, today))
+    return StepCount(goal=goal, counted=True, milestones=reached)

@@ -40,6 +40,10 @@ class GoalQuerySet(models.QuerySet["Goal"]):
     def active(self) -> "GoalQuerySet":
         return self.filter(status=Goal.Status.ACTIVE)
 
+    def for_step(self, slug: str) -> "GoalQuerySet":
+        """Goals made for the program step ``slug``, oldest first."""
+        return self.filter(step__slug=slug).order_by("created_at", "pk")
+
 
 class Goal(models.Model):
     """One member's SMART goal: an action, how much, how often, why, and until when."""

@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 from nearer.goals import charts, wording
 from nearer.goals.forms import GoalForm, bigger, initial_for_step, smaller, split_duration
 from nearer.goals.models import (
+    MAX_DURATION_SECONDS,
+    MAX_TIMES_PER_WEEK,
     CheckIn,
     Cheer,
     Goal,
@@ -110,8 +112,33 @@ def goal_new(request: HttpRequest) -> HttpResponse:
             note = UNKNOWN_STEP
         else:
             initial = initial_for_step(step, now=timezone.now().astimezone(user.zone))
+    initial.update(_initial_from_query(request.GET))
     form = GoalForm(initial=initial, today=today, linked=linked)
     return _form_page(request, form, note=note, step=step)
+
+
+def _initial_from_query(params) -> dict:
+    """Starting values from a link, like the coach's "Make this my goal"; odd values are ignored.
+
+    Reads ``action``, ``shape``, ``times``, ``minutes`` and ``trigger`` (``step`` is read above).
+    """
+    initial: dict = {}
+    for name, field in (("action", "action"), ("trigger", "trigger")):
+        value = " ".join(params.get(name, "").split())[:200]
+        if value:
+            initial[field] = value
+    if params.get("shape") in Shape.values:
+        initial["shape"] = params["shape"]
+    for name, field, top in (
+        ("times", "times_per_week", MAX_TIMES_PER_WEEK),
+        ("minutes", "duration_amount", MAX_DURATION_SECONDS // 60),
+    ):
+        value = params.get(name, "")
+        if value.isascii() and value.isdigit() and 1 <= int(value) <= top:
+            initial[field] = int(value)
+    if "duration_amount" in initial:
+        initial["duration_unit"] = "minutes"
+    return initial
 
 
 @login_required

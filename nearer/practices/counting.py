@@ -7,9 +7,8 @@ for daily and weekly goals (a second time changes nothing), once per moment for 
 
 from dataclasses import dataclass
 
-from nearer.goals.actions import CheckInError, check_in, count_moment
-from nearer.goals.milestones import note_check_in
-from nearer.goals.models import CheckIn, Goal, Shape
+from nearer.goals.actions import count_toward_step, step_goal
+from nearer.goals.models import Goal
 from nearer.goals.wording import day_label
 
 MOMENT_STEP = "daily-moment-of-connection"
@@ -31,13 +30,7 @@ class Counted:
 
 def goal_for(user, slug: str) -> Goal | None:
     """The member's own active goal for the step ``slug`` (the oldest, if several)."""
-    return (
-        Goal.objects.editable_by(user)
-        .active()
-        .filter(step__slug=slug)
-        .order_by("created_at", "pk")
-        .first()
-    )
+    return step_goal(user=user, slug=slug)
 
 
 def count_toward(*, user, slug: str, duration_seconds: int | None = None) -> Counted:
@@ -45,22 +38,11 @@ def count_toward(*, user, slug: str, duration_seconds: int | None = None) -> Cou
     goal = goal_for(user, slug)
     if goal is None:
         return Counted()
-    today = user.today()
-    if goal.start_date > today:
+    if goal.start_date > user.today():
         return Counted(
             goal, f"Your goal starts on {day_label(goal.start_date)}; this one is just for you."
         )
-    try:
-        if goal.shape == Shape.IF_THEN:
-            seen = (
-                CheckIn.objects.filter(goal=goal, day=today, kind=CheckIn.Kind.DONE)
-                .values_list("count", flat=True)
-                .first()
-            )
-            count_moment(goal=goal, day=today, today=today, seen=seen or 0)
-        else:
-            check_in(goal=goal, day=today, today=today, duration_seconds=duration_seconds)
-    except CheckInError as error:  # not expected for an active goal today; said gently
-        return Counted(goal, str(error))
-    reached = [milestone.message for milestone in note_check_in(goal, today)]
-    return Counted(goal, " ".join(reached) if reached else COUNTED)
+    done = count_toward_step(user=user, slug=slug, duration_seconds=duration_seconds)
+    if not done.counted:  # not expected for an active goal today; said gently
+        return Counted(goal, done.problem)
+    return Counted(goal, " ".join(done.milestones) if done.milestones else COUNTED)
