@@ -154,7 +154,6 @@ def test_discreet_reminders_say_appointment(booking, alice):
 def test_the_loop_tops_up_slots_and_queues_reminders(booking, coach, monkeypatch):
     from datetime import time
 
-    from nearer.coaching.management.commands import send_coaching_reminders
     from nearer.coaching.models import Slot
     from nearer.coaching.tests.helpers import weekly
 
@@ -163,9 +162,11 @@ def test_the_loop_tops_up_slots_and_queues_reminders(booking, coach, monkeypatch
     def stop(seconds):  # end the loop after its first pass, instead of waiting a minute
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(send_coaching_reminders.time, "sleep", stop)
+    from nearer.lib import scheduling
+
+    monkeypatch.setattr(scheduling.time, "sleep", stop)
     # Like Django's test client, keep the test's transaction and its connection open.
-    monkeypatch.setattr(send_coaching_reminders, "close_old_connections", lambda: None)
+    monkeypatch.setattr(scheduling, "close_old_connections", lambda: None)
     out = StringIO()
     with time_machine.travel(DAY_BEFORE, tick=False):
         call_command("send_coaching_reminders", "--loop", stdout=out)

@@ -7,23 +7,16 @@
 Any number of copies may run at once: each booking's reminder is claimed once.
 """
 
-import logging
-import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 
 from nearer.coaching.actions import claim_due_reminders
 from nearer.coaching.slots import sync_all
+from nearer.lib.scheduling import every_minute
 
-logger = logging.getLogger(__name__)
 SLOTS_EVERY = 60 * 60  # seconds between slot top-ups in --loop mode
-
-
-def _stop(signum, frame):
-    raise SystemExit(0)
 
 
 class Command(BaseCommand):
@@ -40,22 +33,13 @@ class Command(BaseCommand):
             if verbosity > 1 or claimed:
                 self.stdout.write(f"Queued {claimed} coaching reminder(s).")
             return
-        signal.signal(signal.SIGTERM, _stop)
-        self.stdout.write("Coaching scheduler started: a pass every minute.")
-        slots_due = 0.0
-        try:
-            while True:
-                close_old_connections()
-                try:
-                    if time.monotonic() >= slots_due:
-                        sync_all(now=timezone.now())
-                        slots_due = time.monotonic() + SLOTS_EVERY
-                    claimed = claim_due_reminders(now=timezone.now())
-                except DatabaseError:
-                    logger.exception("Coaching pass failed; trying again next minute.")
-                else:
-                    if claimed:
-                        self.stdout.write(f"Queued {claimed} coaching reminder(s).")
-                time.sleep(60.5 - time.time() % 60)
-        except KeyboardInterrupt:
-            pass
+        slots_due = [0.0]
+
+        def run_pass() -> str:
+            if time.monotonic() >= slots_due[0]:
+                sync_all(now=timezone.now())
+                slots_due[0] = time.monotonic() + SLOTS_EVERY
+            claimed = claim_due_reminders(now=timezone.now())
+            return f"Queued {claimed} coaching reminder(s)." if claimed else ""
+
+        every_minute(run_pass, name="Coaching scheduler", write=self.stdout.write)

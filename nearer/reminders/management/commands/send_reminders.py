@@ -6,21 +6,15 @@
 Any number of copies may run at once: each reminder is claimed once (see actions.py).
 """
 
-import logging
-import signal
-import time
-
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 
+from nearer.lib.scheduling import every_minute
 from nearer.reminders.actions import claim_due_reminders
 
-logger = logging.getLogger(__name__)
 
-
-def _stop(signum, frame):
-    raise SystemExit(0)
+def _claimed(count: int) -> str:
+    return f"Queued {count} reminder(s)." if count else ""
 
 
 class Command(BaseCommand):
@@ -37,18 +31,8 @@ class Command(BaseCommand):
             if verbosity > 1 or claimed:
                 self.stdout.write(f"Queued {claimed} reminder(s).")
             return
-        signal.signal(signal.SIGTERM, _stop)
-        self.stdout.write("Reminder scheduler started: a pass every minute.")
-        try:
-            while True:
-                close_old_connections()
-                try:
-                    claimed = claim_due_reminders(now=timezone.now())
-                except DatabaseError:
-                    logger.exception("Reminder pass failed; trying again next minute.")
-                else:
-                    if claimed:
-                        self.stdout.write(f"Queued {claimed} reminder(s).")
-                time.sleep(60.5 - time.time() % 60)  # just after the next minute begins
-        except KeyboardInterrupt:
-            pass
+        every_minute(
+            lambda: _claimed(claim_due_reminders(now=timezone.now())),
+            name="Reminder scheduler",
+            write=self.stdout.write,
+        )
