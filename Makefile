@@ -59,6 +59,7 @@ e2e: $(VENV)/.installed chromium
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.run $(BENCH_ARGS)
+	$(PY) -m bench.coach_latency
 
 clean:
 	rm -rf $(VENV) var

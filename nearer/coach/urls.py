@@ -1,3 +1,5 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from nearer.coach import views
+
+urlpatterns = [path("coach/", views.coach, name="coach")]
