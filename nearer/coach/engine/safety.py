@@ -264,6 +264,28 @@ FEAR = [
     rf"|do things|sleep with)\b",
     r"\b(?:forced me|made me have sex|makes me have sex|against my will|without my consent)\b",
     r"\bi(?:'m| am) (?:not allowed|forbidden) to\b",
+    # Violence described by where it landed: "grabbed my throat", "pulled me by the hair".
+    rf"\b(?:{P_SUBJ}|it)(?: [\w']+){{0,2}} (?:hits?|slap(?:s|ped)?|punch(?:es|ed)?|kick(?:s|ed)?"
+    rf"|chok(?:es|ed)|strangl(?:es|ed)|shov(?:es|ed)|push(?:es|ed)|grab(?:s|bed)|pull(?:s|ed)"
+    rf"|yank(?:s|ed)|squeez(?:es|ed)|twist(?:s|ed)|pin(?:s|ned)|held|holds|throttl(?:es|ed)"
+    rf"|bit(?:es)?|burn(?:s|ed)|smack(?:s|ed)|struck|strikes) (?:me by )?(?:my|the) "
+    rf"(?:throat|neck|hair|wrists?|arms?|face|head|jaw|chest|shoulders?|hands?|legs?|ribs"
+    rf"|stomach|belly|back)\b",
+    # A threat about leaving or telling: "if I leave he'll make sure I never see the kids".
+    rf"\bif i (?:(?:leave|left|try to leave)(?! (?:work|the office|early|late|for work|on time"
+    rf"|the house (?:early|late)))|go (?:to the police|to a shelter)|tell (?:anyone|anybody"
+    rf"|someone|the police"
+    rf"|my family)|call (?:the police|the cops|someone)|report|break up|ask for a divorce"
+    rf"|divorce)\b[^.;]{{0,30}}\b(?:he|she|they|{P_SUBJ})(?:'ll| will|'d| would| is going to"
+    rf"| are going to| says| said| swears| threatens)\b",
+    r"\b(?:make sure|see to it that) i (?:never|don't|do not|won't) (?:see|get) (?:the|my|our)"
+    r" (?:kids|children|son|daughter|baby)\b",
+    # Fear tied to the partner's reaction: "scared to tell him because of how he reacts".
+    rf"\b(?:afraid|scared|terrified|frightened|petrified|too scared|too afraid)\b[^.;]{{0,80}}"
+    rf"\bbecause of (?:how|what) (?:{P_SUBJ}|he|she|they) (?:reacts?|reacted|does|did|gets|got"
+    rf"|might|will|would|could|says|said|is like)\b",
+    rf"\b(?:afraid|scared|terrified|frightened) (?:of )?(?:what|how) (?:{P_SUBJ}|he|she|they)"
+    rf"(?:'ll| will| might| could| would)? (?:do|react|respond) (?:if|when|to me)\b",
 ]
 
 _GROUPS = {

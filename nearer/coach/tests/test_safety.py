@@ -106,3 +106,36 @@ def test_my_own_phone_is_not_surveillance_but_my_partners_is():
 def test_agreed_location_sharing_is_fine_but_tracking_is_not():
     assert analyze("Share our locations when we travel, both agreed").safety is None
     assert analyze("Track her location when she travels").safety is not None
+
+
+# Three kinds of danger the first engine missed on unseen text, in new words of our own:
+# violence named by where it landed, threats about leaving, and fear of how a partner reacts.
+DANGER_IN_NEW_WORDS = [
+    "she pulled me by the hair when I tried to walk away",
+    "My husband squeezed my wrists so hard they hurt, but it was only once",
+    "he held my neck against the wall last night",
+    "If I leave, he says he'll tell everyone my secrets and take the house",
+    "if i go to the police she will make my life hell",
+    "if I try to leave he would find me, he told me so",
+    "my ex swore he'd make sure I never see my daughter again",
+    "I'm too scared to ask for money for groceries because of how he reacts",
+    "terrified of what she'll do if I say no to her",
+]
+NEAR_MISSES = [
+    "Hold her hand on our evening walk three times a week.",
+    "Brush my wife's hair before bed on Sundays, she loves it.",
+    "If I leave work early on Fridays, we will cook dinner together.",
+    "I'm a bit nervous to tell him I booked a trip, so I'll tell him tonight at dinner.",
+    "Give him a shoulder rub for 10 minutes twice this week.",
+    "if I go to bed early she will read to me, so let's try it every Sunday",
+]
+
+
+@pytest.mark.parametrize("text", DANGER_IN_NEW_WORDS)
+def test_danger_in_new_words_gets_the_safety_response(text):
+    assert analyze(text).safety is not None, text
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_gentle_near_misses_are_coached_as_usual(text):
+    assert analyze(text).safety is None, text
