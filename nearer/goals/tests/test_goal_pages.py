@@ -208,3 +208,8 @@ def test_the_owner_finds_the_reminder_setting_on_the_goal_page(client, alice):
     client.force_login(alice)
     body = client.get(f"/goals/{goal.pk}/").content.decode()
     assert f'href="/goals/{goal.pk}/reminder/"' in body
+
+
+def test_the_new_goal_form_offers_the_coach(client, alice):
+    client.force_login(alice)
+    assert 'href="/coach/"' in client.get("/goals/new/").content.decode()

@@ -177,3 +177,8 @@ def test_the_earlier_day_page_belongs_to_the_goals_owner_only(client, alice, bob
     for other in (bob, carol):
         client.force_login(other)
         assert client.get(f"/today/goals/{goal.pk}/earlier/").status_code == 404
+
+
+def test_today_leads_to_the_coach_and_to_human_coaching(alice_client):
+    html = alice_client.get("/today/").content.decode()
+    assert 'href="/coach/"' in html and 'href="/coaching/"' in html
