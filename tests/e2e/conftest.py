@@ -4,6 +4,7 @@ The network is closed: every context refuses requests to anything but the live s
 the addresses a test serves itself with ``context.route``), and records what it refused.
 """
 
+import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -13,7 +14,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core import mail
-from django.db import connections
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
@@ -43,27 +43,34 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# The migrations that load content (the program, the crisis lines, the journal's prompts).
+CONTENT_MIGRATIONS = [
+    "nearer.program.migrations.0002_load_content",
+    "nearer.safety.migrations.0002_default_crisis_resources",
+    "nearer.journal.migrations.0002_more_prompts",
+]
+
+
 @pytest.fixture(autouse=True)
-def _keep_migrated_content(django_db_serialized_rollback) -> None:
-    """The live server needs a transactional database, which is emptied after each test; this
-    restores what data migrations load (the program, the crisis lines) before the next one."""
+def _migrated_content(transactional_db) -> None:
+    """The live server needs a transactional database, which is emptied after each test, so
+    load again what the data migrations load. Their loaders are idempotent (update_or_create).
+
+    Django's serialized rollback would do this too, but on PostgreSQL its restore collides with
+    the content types that an earlier transactional test's flush has re-created.
+    """
+    from django.apps import apps
+
+    for name in CONTENT_MIGRATIONS:
+        for operation in importlib.import_module(name).Migration.operations:
+            operation.code(apps, None)
 
 
 @pytest.fixture(scope="session")
 def playwright(django_db_setup) -> Iterator[Playwright]:
-    # While Playwright's event loop runs in this thread, asgiref hands Django a second set of
-    # connection objects (context-local rather than thread-local). They reach the same test
-    # database but lack the snapshot of migrated data that serialized rollback restores from.
-    snapshots = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
     with pytest.MonkeyPatch.context() as env, sync_playwright() as p:
         # Playwright's sync API runs an event loop in this thread; the ORM must still work here.
         env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        for alias, snapshot in snapshots.items():
-            connections[alias]._test_serialized_contents = snapshot
         yield p
 
 
