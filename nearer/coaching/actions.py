@@ -19,6 +19,7 @@ from nearer.coaching.models import Availability, Booking, BookingReminder, Coach
 from nearer.coaching.slots import WEEKS_AHEAD, sync_slots
 from nearer.coaching.tasks import deliver_booking_reminder, send_booking_emails
 from nearer.coaching.wording import when_with_zone
+from nearer.lib.scheduling import claim_once
 
 REMIND_BEFORE = timedelta(hours=24)
 RETRY_AFTER = timedelta(minutes=5)  # a queued reminder not delivered by then is queued again
@@ -181,18 +182,15 @@ def claim_due_reminders(*, now: datetime) -> int:
     """
     claimed = 0
     for booking in due_reminders(now=now).select_related("slot"):
-        try:
-            with transaction.atomic():
-                reminder = BookingReminder.objects.create(
-                    booking=booking,
-                    due_at=booking.slot.starts_at - REMIND_BEFORE,
-                    claimed_at=now,
-                    enqueued_at=now,
-                )
-                deliver_booking_reminder.enqueue(reminder.pk)
-        except IntegrityError:
-            continue  # another scheduler claimed it first
-        claimed += 1
+        claimed += claim_once(
+            lambda booking=booking: BookingReminder.objects.create(
+                booking=booking,
+                due_at=booking.slot.starts_at - REMIND_BEFORE,
+                claimed_at=now,
+                enqueued_at=now,
+            ),
+            lambda reminder: deliver_booking_reminder.enqueue(reminder.pk),
+        )
     requeue_stalled(now=now)
     return claimed
 

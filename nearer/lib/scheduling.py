@@ -9,9 +9,25 @@ import signal
 import time
 from collections.abc import Callable
 
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, IntegrityError, close_old_connections, transaction
 
 logger = logging.getLogger(__name__)
+
+
+def claim_once(claim: Callable[[], object], enqueue: Callable[[object], None]) -> bool:
+    """Claim a piece of work exactly once and queue it, or do nothing.
+
+    ``claim`` inserts a row whose unique constraint names the work (a goal and a local date, a
+    booking); ``enqueue`` queues the task for it. Both happen in one transaction, and the task
+    queue is a table in the same database, so a crash leaves both or neither. A second
+    scheduler that races for the same work hits the constraint and gets False.
+    """
+    try:
+        with transaction.atomic():
+            enqueue(claim())
+    except IntegrityError:
+        return False  # another scheduler claimed it first
+    return True
 
 
 def _stop(signum, frame):

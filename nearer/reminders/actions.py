@@ -2,9 +2,10 @@
 
 from datetime import datetime, time, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from nearer.goals.models import Goal
+from nearer.lib.scheduling import claim_once
 from nearer.reminders.models import ReminderDelivery, ReminderSetting
 from nearer.reminders.schedule import DROP_AFTER, due_occurrences
 from nearer.reminders.tasks import deliver_reminder
@@ -21,19 +22,16 @@ def claim_due_reminders(*, now: datetime) -> int:
     """
     claimed = 0
     for occurrence in due_occurrences(now):
-        try:
-            with transaction.atomic():
-                delivery = ReminderDelivery.objects.create(
-                    goal=occurrence.goal,
-                    local_date=occurrence.local_date,
-                    due_at=occurrence.due_at,
-                    claimed_at=now,
-                    enqueued_at=now,
-                )
-                deliver_reminder.enqueue(delivery.pk)
-        except IntegrityError:
-            continue  # another scheduler claimed it first
-        claimed += 1
+        claimed += claim_once(
+            lambda occurrence=occurrence: ReminderDelivery.objects.create(
+                goal=occurrence.goal,
+                local_date=occurrence.local_date,
+                due_at=occurrence.due_at,
+                claimed_at=now,
+                enqueued_at=now,
+            ),
+            lambda delivery: deliver_reminder.enqueue(delivery.pk),
+        )
     requeue_stalled(now=now)
     return claimed
 

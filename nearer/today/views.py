@@ -145,34 +145,30 @@ def count_moment(request: HttpRequest, pk: int) -> HttpResponse:
     return _answer(request, goal, note=_celebrate(goal, day, today))
 
 
-@login_required
-@require_POST
-def rest(request: HttpRequest, pk: int) -> HttpResponse:
+def _on_day(request: HttpRequest, pk: int, action, note: str) -> HttpResponse:
+    """Rest or undo for a day (today unless the form names one): the same steps either way."""
     goal = _own_goal(request, pk)
     form = DayForm(request.POST)
     if not form.is_valid():
         return _answer(request, goal, problem=form.problem())
     today = request.user.today()
     try:
-        actions.skip(goal=goal, day=form.cleaned_data["day"] or today, today=today)
+        action(goal=goal, day=form.cleaned_data["day"] or today, today=today)
     except CheckInError as error:
         return _answer(request, goal, problem=str(error))
-    return _answer(request, goal, note=RESTING)
+    return _answer(request, goal, note=note)
+
+
+@login_required
+@require_POST
+def rest(request: HttpRequest, pk: int) -> HttpResponse:
+    return _on_day(request, pk, actions.skip, RESTING)
 
 
 @login_required
 @require_POST
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _own_goal(request, pk)
-    form = DayForm(request.POST)
-    if not form.is_valid():
-        return _answer(request, goal, problem=form.problem())
-    today = request.user.today()
-    try:
-        actions.undo(goal=goal, day=form.cleaned_data["day"] or today, today=today)
-    except CheckInError as error:
-        return _answer(request, goal, problem=str(error))
-    return _answer(request, goal, note=CLEARED)
+    return _on_day(request, pk, actions.undo, CLEARED)
 
 
 @login_required

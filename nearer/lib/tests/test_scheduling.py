@@ -33,3 +33,33 @@ def test_sigterm_stops_the_loop(monkeypatch):
     with pytest.raises(SystemExit) as stopped:
         scheduling._stop(15, None)
     assert stopped.value.code == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_claim_once_claims_and_queues_together_or_not_at_all(alice):
+    from nearer.accounts.models import Invitation
+
+    queued = []
+    # A unique column stands in for "this piece of work": the second claim must lose.
+    first = scheduling.claim_once(
+        lambda: Invitation.objects.create(inviter=alice, code="AAAABBBB"), queued.append
+    )
+    second = scheduling.claim_once(
+        lambda: Invitation.objects.create(inviter=alice, code="AAAABBBB"), queued.append
+    )
+    assert (first, second) == (True, False)
+    assert len(queued) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failure_while_queueing_undoes_the_claim(alice):
+    from nearer.accounts.models import Invitation
+
+    def broken_queue(row):
+        raise RuntimeError("the queue is down")
+
+    with pytest.raises(RuntimeError):
+        scheduling.claim_once(
+            lambda: Invitation.objects.create(inviter=alice, code="CCCCDDDD"), broken_queue
+        )
+    assert not Invitation.objects.filter(code="CCCCDDDD").exists()
