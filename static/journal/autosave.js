@@ -163,8 +163,14 @@
     next(0);
   }
 
+  // Set once the member is already on their way elsewhere (a link clicked, a tab closed):
+  // a reload then would pull them back to this page.
+  var leaving = false;
+  window.addEventListener("beforeunload", function () { leaving = true; });
+  window.addEventListener("pagehide", function () { leaving = true; });
+
   function finish(saved, editor) {
-    if (!saved.length) return;
+    if (!saved.length || leaving) return;
     var onList = !editor;
     var touched = editor && editor.touched();
     var mine = editor && saved.some(function (d) { return String(d.id) === editor.entryId(); });
