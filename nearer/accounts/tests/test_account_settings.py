@@ -67,3 +67,48 @@ def test_deleting_an_account_unlinks_the_partner_quietly(client, alice, bob, pas
     bob.refresh_from_db()
     assert bob.couple is None and bob.partner is None
     assert not Couple.objects.exists()
+
+
+def test_deleting_an_account_leaves_no_row_that_points_to_the_member(client, alice, bob, password):
+    """Every app's data goes with the account: checked through every foreign key to the user
+    model, so an app added later is covered too. Rows that belong to someone else (Bob's
+    appreciation to Alice) stay, with their pointer to her cleared."""
+    from datetime import date, timedelta
+
+    from django.apps import apps
+    from django.conf import settings
+    from django.utils import timezone
+
+    from nearer.goals.models import CheckIn, Goal
+    from nearer.journal.tests.helpers import write
+    from nearer.practices.models import Appreciation, Moment
+    from nearer.reminders.models import Notification
+
+    goal = Goal.objects.create(
+        owner=alice, action="hug hello", review_date=date.today() + timedelta(days=28)
+    )
+    CheckIn.objects.create(goal=goal, day=date.today())
+    write(alice, title="mine")
+    Moment.objects.create(owner=alice, day=date.today())
+    Notification.objects.create(user=alice, text="A nudge.")
+    from_bob = Appreciation.objects.create(
+        author=bob, recipient=alice, text="Thank you", day=date.today(), sent_at=timezone.now()
+    )
+    pk = alice.pk
+
+    client.force_login(alice)
+    client.post("/account/delete/", {"password": password})
+
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    pointing = []
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            points_to_user = (
+                field.many_to_one and field.concrete and field.related_model is user_model
+            )
+            if points_to_user and model.objects.filter(**{field.attname: pk}).exists():
+                pointing.append(f"{model._meta.label}.{field.name}")
+    assert pointing == []
+    assert not CheckIn.objects.filter(goal_id=goal.pk).exists()
+    from_bob.refresh_from_db()
+    assert from_bob.recipient is None
