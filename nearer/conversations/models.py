@@ -182,11 +182,6 @@ def calm_window(now: datetime) -> tuple[datetime, datetime]:
     return now + CALM_MIN, now + CALM_MAX
 
 
-def in_calm_window(moment: datetime, *, now: datetime) -> bool:
-    earliest, latest = calm_window(now)
-    return earliest <= moment <= latest
-
-
 def suggested_times(now: datetime, zone: ZoneInfo) -> list[datetime]:
     """Two or three calm moments 24–48 hours ahead, at easy hours of the member's day."""
     earliest, latest = calm_window(now)

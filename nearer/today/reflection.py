@@ -36,10 +36,6 @@ class WeekInReview:
     milestones: list[Milestone] = field(default_factory=list)
 
     @property
-    def check_ins(self) -> int:
-        return sum(g.times for g in self.goals)
-
-    @property
     def wins(self) -> list[GoalWins]:
         return [g for g in self.goals if g.times]
 
