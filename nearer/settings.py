@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "nearer.journal",
     "nearer.coach",
     "nearer.coaching",
+    "nearer.chat",
+    "nearer.community",
 ]
 
 MIDDLEWARE = [

@@ -22,5 +22,7 @@ urlpatterns = [
     path("", include("nearer.journal.urls")),
     path("", include("nearer.coach.urls")),
     path("", include("nearer.coaching.urls")),
+    path("", include("nearer.chat.urls")),
+    path("", include("nearer.community.urls")),
     path("admin/", admin.site.urls),
 ]
