@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WORKERS ?= 2
+WORKERS ?=
 
 .PHONY: run setup test lint format e2e chromium clean bench
 
@@ -50,7 +50,7 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
 
 test: $(VENV)/.installed chromium lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 e2e: $(VENV)/.installed chromium
 	$(BIN)/pytest -q tests/e2e
