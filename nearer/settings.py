@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "nearer.coaching",
     "nearer.chat",
     "nearer.community",
+    "nearer.support",
 ]
 
 MIDDLEWARE = [
@@ -249,6 +250,55 @@ NEARER_JOURNAL_KEY_FILE = env_str("NEARER_JOURNAL_KEY_FILE", str(DATA_DIR / "jou
 NEARER_COACH_LLM_URL = env_str("NEARER_COACH_LLM_URL")
 NEARER_COACH_LLM_MODEL = env_str("NEARER_COACH_LLM_MODEL", "llama3.2")
 NEARER_COACH_LLM_TIMEOUT = float(env_str("NEARER_COACH_LLM_TIMEOUT", "3"))
+
+# --- Neighbor Chat (nearer/chat) ------------------------------------------------------------
+# The channel layer carries chat messages between server processes. In memory by default
+# (one process, `make run`); Redis when REDIS_URL is set, so several processes reach each
+# other. Messages are saved in the database before they are delivered, so the layer only
+# carries news of them.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # redis-py 8 times socket reads out after 5 s by default, exactly as long as the
+            # layer's blocking pop waits, so idle sockets died every 5 s (channels_redis#422).
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 15}]},
+        }
+    }
+else:
+    # Channels' InMemoryChannelLayer, with its expiry sweep run once a second rather than on
+    # every message (nearer/chat/layers.py).
+    CHANNEL_LAYERS = {"default": {"BACKEND": "nearer.chat.layers.InMemoryChannelLayer"}}
+# Chat's per-person rate-limit counters: in the shared cache (Redis) when REDIS_URL is set;
+# otherwise in memory, because without Redis chat runs in one process (the in-memory layer
+# reaches only its own), and the database cache would add two writes to every message.
+CACHES["chat"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "nearer-chat",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
+# Ended conversations (and their transcripts) are deleted this many days after they end, by
+# `manage.py purge_chat_history`.
+NEARER_CHAT_RETENTION_DAYS = env_int("NEARER_CHAT_RETENTION_DAYS", 30)
+# How many chats a listener may hold at once, unless an operator sets their own number.
+NEARER_CHAT_MAX_PER_LISTENER = env_int("NEARER_CHAT_MAX_PER_LISTENER", 3)
+# Each person may send this many messages in any window of this many seconds (all their
+# chats together; counted in the cache, so shared by every process when REDIS_URL is set).
+NEARER_CHAT_RATE_MESSAGES = env_int("NEARER_CHAT_RATE_MESSAGES", 20)
+NEARER_CHAT_RATE_SECONDS = env_int("NEARER_CHAT_RATE_SECONDS", 10)
+# The longest message, in bytes of UTF-8 (4 KB).
+NEARER_CHAT_MESSAGE_BYTES = 4096
+# --- end of Neighbor Chat --------------------------------------------------------------------
+
+# Community Group: a new member's first posts and replies wait for a moderator, and everyone's
+# writing is limited per hour (new members more tightly).
+NEARER_COMMUNITY_REVIEW_FIRST = env_int("NEARER_COMMUNITY_REVIEW_FIRST", 2)
+NEARER_COMMUNITY_HOURLY = env_int("NEARER_COMMUNITY_HOURLY", 12)
+NEARER_COMMUNITY_NEW_MEMBER_HOURLY = env_int("NEARER_COMMUNITY_NEW_MEMBER_HOURLY", 3)
 
 LOGGING = {
     "version": 1,
