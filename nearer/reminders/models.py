@@ -62,6 +62,11 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     text = models.CharField(max_length=300)
+    link = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Optional: a page on this site the notification leads to, like /updates/12/.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -73,3 +78,11 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def safe_link(self) -> str:
+        """The link, only if it is a path on this site (never another site or a script)."""
+        link = self.link
+        if link.startswith("/") and not link.startswith("//") and "\\" not in link:
+            return link
+        return ""
