@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("nearer.coaching.urls")),
     path("", include("nearer.chat.urls")),
     path("", include("nearer.community.urls")),
+    path("", include("nearer.support.urls")),
     path("admin/", admin.site.urls),
 ]
