@@ -75,4 +75,3 @@ def test_a_member_finds_the_hub_in_the_main_menu(alice, client):
     client.force_login(alice)
     body = client.get(reverse("program")).content.decode()
     assert f'<a href="{URL}">Support</a>' in body
-
