@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?=
 
-.PHONY: run setup test lint format e2e chromium clean bench
+.PHONY: run setup test lint format e2e chromium clean bench bench-chat
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ bench: $(VENV)/.installed
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m bench.coach_latency
+
+# Neighbor Chat: 200 conversations, 400 WebSocket clients for 60 s (BENCH_CHAT_SECONDS) against
+# the production server on a database of its own in var/bench-chat; fails if a message is lost.
+bench-chat: $(VENV)/.installed
+	$(PY) -m bench.chat $(BENCH_CHAT_ARGS)
 
 clean:
 	rm -rf $(VENV) var

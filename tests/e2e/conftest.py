@@ -48,6 +48,7 @@ CONTENT_MIGRATIONS = [
     "nearer.program.migrations.0002_load_content",
     "nearer.safety.migrations.0002_default_crisis_resources",
     "nearer.journal.migrations.0002_more_prompts",
+    "nearer.community.migrations.0002_default_groups",
 ]
 
 
@@ -66,7 +67,9 @@ def _migrated_content(transactional_db) -> None:
             operation.code(apps, None)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in this
+# thread while it lives, and async tests that the same worker runs later need it gone.
+@pytest.fixture(scope="module")
 def playwright(django_db_setup) -> Iterator[Playwright]:
     with pytest.MonkeyPatch.context() as env, sync_playwright() as p:
         # Playwright's sync API runs an event loop in this thread; the ORM must still work here.
@@ -74,7 +77,7 @@ def playwright(django_db_setup) -> Iterator[Playwright]:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make chromium` first.")
@@ -195,3 +198,117 @@ def confirmation_link() -> Callable[[str], str]:
         return links[0]
 
     return find
+
+
+# -- Neighbor Chat: pages and WebSockets from a real ASGI server ------------------------------
+#
+# Django's live_server speaks WSGI, which has no WebSockets, so chat journeys use uvicorn
+# serving nearer.asgi in a process of its own (bench/chat_harness.py), on a database of the
+# module's own: a SQLite file in a temporary directory, or, when DATABASE_URL names a
+# PostgreSQL server, a database made for the module and dropped after it. (Serving the ASGI
+# app from a thread of this process would share the in-memory SQLite test database through
+# its shared cache, but every request runs in a thread of its own there, and shared-cache
+# connections fail at once with "database table is locked" rather than waiting their turn.)
+# People and chats are made in that database by bench/chat_seed.py, logged in by cookie.
+
+
+@pytest.fixture(scope="module")
+def chat_site(tmp_path_factory):
+    from bench.chat_harness import Site
+
+    site = Site(
+        tmp_path_factory.mktemp("chat-e2e"), database_url=os.environ.get("DATABASE_URL", "")
+    )
+    site.create_database()
+    try:
+        site.prepare(static=True)
+        yield site
+    finally:
+        site.drop()
+
+
+@pytest.fixture(scope="module")
+def chat_server(chat_site):
+    from bench.chat_harness import ServerProcess
+
+    with ServerProcess(chat_site) as server:
+        yield server
+
+
+@pytest.fixture
+def chat_context(browser: Browser, chat_server, request) -> Iterator[Callable[..., BrowserContext]]:
+    """Like ``new_context``, for the chat server: a fresh browser context that can reach only
+    that server (pages and its WebSockets), with the same closed network and checks."""
+    contexts: list[BrowserContext] = []
+    refused: list[str] = []
+    troubles: list[str] = []
+    origin, ws_origin = chat_server.origin, chat_server.ws_origin
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith((origin + "/", "data:", "about:")):
+            route.continue_()
+        else:
+            refused.append(url)
+            route.abort("blockedbyclient")
+
+    def refuse_socket(ws) -> None:
+        refused.append(ws.url)
+        ws.close()
+
+    def make(**options) -> BrowserContext:
+        context = browser.new_context(base_url=origin, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.route("**/*", guard)
+        context.route_web_socket(lambda url: not url.startswith(ws_origin + "/"), refuse_socket)
+        context.on(
+            "response",
+            lambda r: (
+                troubles.append(f"{r.status} {r.request.method} {r.url}")
+                if r.status == 403 or r.status >= 500
+                else None
+            ),
+        )
+        contexts.append(context)
+        return context
+
+    yield make
+
+    failed = any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+    for n, context in enumerate(contexts):
+        if failed:
+            RESULTS_DIR.mkdir(exist_ok=True)
+            for m, page in enumerate(context.pages):
+                name = re.sub(r"[^\w.-]+", "_", f"{request.node.name}-{n}-{m}.png")
+                try:
+                    page.screenshot(path=RESULTS_DIR / name, full_page=True)
+                except Exception as e:
+                    print(f"Could not take a screenshot of {page.url}: {e}")
+        context.close()
+    if failed:
+        print(f"The chat server's log, last lines:\n{chat_server.log()}")
+    assert not refused, f"The browser tried to leave the chat server: {refused}"
+    assert not troubles, f"The server refused or failed: {troubles}"
+
+
+@pytest.fixture
+def chat_page(chat_context, chat_server) -> Callable[..., Page]:
+    """A page on the chat server, logged in by the session key that bench/chat_seed.py made."""
+
+    def make(session_key: str, **options) -> Page:
+        context = chat_context(**options)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": session_key,
+                    "url": chat_server.origin,
+                }
+            ]
+        )
+        return context.new_page()
+
+    return make

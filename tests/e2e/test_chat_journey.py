@@ -1,0 +1,180 @@
+"""Neighbor Chat in two real Chromium pages: a member asks for a chat, a listener accepts,
+they talk in real time, the member ends the chat and says how it went. And without
+WebSocket, the page's fallback still carries every message.
+
+The pages come from a real ASGI server process (the ``chat_server`` fixture in conftest.py:
+uvicorn serving nearer.asgi, on a database of its own); its people are made by
+bench/chat_seed.py and logged in by cookie.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+NO_RELOAD = "window.__stillTheSamePage"
+# What one page does shows in the other within this long (the fallback polls every 3 s).
+ACROSS_MS = 10_000
+
+
+def mark_page(page: Page) -> None:
+    """Set a flag that a reload would wipe, to show what follows arrives without one."""
+    page.evaluate(f"{NO_RELOAD} = true")
+
+
+def not_reloaded(page: Page) -> bool:
+    return page.evaluate(f"{NO_RELOAD} === true")
+
+
+def transcript(page: Page):
+    return page.locator("[data-transcript]")
+
+
+def write(page: Page, text: str) -> None:
+    page.get_by_label("Your message").fill(text)
+    page.get_by_role("button", name="Send").click()
+
+
+def test_a_member_and_a_listener_talk_in_real_time_and_the_member_leaves_feedback(
+    chat_site, chat_page, assert_accessible
+):
+    people = chat_site.people()
+
+    # The member asks for a chat: it is not a crisis service, and help is one link away.
+    member = chat_page(people["member_session"])
+    member_sockets = []
+    member.on("websocket", lambda ws: member_sockets.append(ws.url))
+    member.goto("/chat/")
+    expect(member.get_by_role("heading", level=1)).to_have_text("Talk with a listener")
+    expect(member.get_by_role("note")).to_contain_text("Neighbor Chat is not a crisis service")
+    help_link = member.get_by_role("note").get_by_role("link", name="find real help now")
+    expect(help_link).to_have_attribute("href", re.compile(r"/too-hard/#help$"))
+    assert_accessible(member)
+    member.get_by_label(re.compile("What's on your mind")).fill("Feeling far apart lately")
+    member.get_by_role("button", name="Ask for a chat").click()
+
+    # They wait in the queue.
+    expect(member.get_by_role("heading", level=1)).to_have_text("Waiting for a listener")
+    expect(member.get_by_role("heading", name="You're in the queue")).to_be_visible()
+    expect(member.get_by_role("note")).to_contain_text("not a crisis service")
+    assert_accessible(member)
+    mark_page(member)
+
+    # The listener sets themself available and accepts.
+    listener = chat_page(people["listener_session"])
+    listener_pages = []  # every page and frame the listener got, to look for the member
+    listener.on(
+        "websocket",
+        lambda ws: ws.on("framereceived", lambda payload: listener_pages.append(str(payload))),
+    )
+    listener.goto("/listen/")
+    expect(listener.get_by_text("You're away.")).to_be_visible()
+    assert_accessible(listener)
+    listener.get_by_role("button", name="Set me available").click()
+    expect(listener.get_by_text("You're available.", exact=False).first).to_be_visible()
+    queue = listener.locator("#queue")
+    expect(queue).to_contain_text("Feeling far apart lately")
+    listener_pages.append(listener.content())
+    pseudonym = queue.locator("strong").first.inner_text()
+    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+ \d\d", pseudonym), pseudonym
+    assert_accessible(listener)
+    queue.get_by_role("button", name="Accept").click()
+    expect(listener.get_by_role("heading", level=1)).to_have_text(f"Listening to {pseudonym}")
+    listener_pages.append(listener.content())
+    assert_accessible(listener)
+
+    # The member's page notices by itself and opens the chat.
+    expect(member.get_by_role("heading", level=1)).to_have_text(
+        f"Talking with {people['listener_pseudonym']}", timeout=ACROSS_MS
+    )
+    expect(member.locator("[data-transcript]")).to_contain_text("has joined")
+    assert_accessible(member)
+
+    # They talk, both ways, and each message appears in the other page without a reload.
+    mark_page(member)
+    mark_page(listener)
+    write(member, "Hi. It has been a hard few weeks at home.")
+    expect(transcript(listener)).to_contain_text(
+        "It has been a hard few weeks at home.", timeout=ACROSS_MS
+    )
+    write(listener, "Thank you for telling me. I'm here, take your time.")
+    expect(transcript(member)).to_contain_text("I'm here, take your time.", timeout=ACROSS_MS)
+    write(member, "We hardly talk any more.")
+    expect(transcript(listener)).to_contain_text("We hardly talk any more.", timeout=ACROSS_MS)
+    assert not_reloaded(member) and not_reloaded(listener)
+    # The member's own messages are shown as theirs, once each, in order.
+    mine = member.locator("[data-transcript] li.chat-mine .chat-body")
+    expect(mine).to_have_text(
+        ["Hi. It has been a hard few weeks at home.", "We hardly talk any more."]
+    )
+    expect(listener.locator("[data-transcript] .chat-from-member .chat-body")).to_have_count(2)
+    assert member_sockets, "the member's page talked over a WebSocket"
+    assert_accessible(member)
+    assert_accessible(listener)
+
+    # The listener never sees who the member is: not their name, not their email.
+    listener_pages.append(listener.content())
+    assert any("We hardly talk any more." in frame for frame in listener_pages)
+    for html in listener_pages:
+        assert people["member_name"] not in html
+        assert people["member_email"] not in html
+        assert people["member_email"].split("@")[0] not in html
+
+    # The member ends the chat and says how it went; the listener's page follows.
+    member.get_by_role("button", name="End the chat").click()
+    expect(member.get_by_role("heading", name="This chat has ended")).to_be_visible()
+    expect(listener.get_by_role("heading", name="This chat has ended")).to_be_visible(
+        timeout=ACROSS_MS
+    )
+    assert_accessible(member)
+    member.get_by_label("Yes", exact=True).check()
+    member.get_by_label(re.compile("Anything else you'd like to tell us")).fill(
+        "It helped to be heard."
+    )
+    member.get_by_role("button", name="Send feedback").click()
+    expect(member.get_by_text("Thank you for your feedback.")).to_be_visible()
+    assert_accessible(member)
+    listener_pages.append(listener.content())
+    assert "It helped to be heard." not in listener_pages[-1]
+
+
+def test_without_websocket_the_pages_fall_back_and_still_deliver_every_message(
+    chat_site, chat_page, assert_accessible
+):
+    chat = chat_site.seed(1)[0]
+    pages, sockets = [], []
+    for session in (chat["member_session"], chat["listener_session"]):
+        page = chat_page(session)
+        page.add_init_script("delete window.WebSocket;")
+        page.on("websocket", lambda ws: sockets.append(ws.url))
+        page.goto(f"/chat/{chat['id']}/")
+        assert page.evaluate("typeof window.WebSocket") == "undefined"
+        expect(page.locator("[data-chat-status]")).to_contain_text(
+            "new messages are checked every few seconds"
+        )
+        mark_page(page)
+        pages.append(page)
+    member, listener = pages
+    assert_accessible(member)
+
+    write(member, "Can you hear me without the live connection?")
+    expect(transcript(listener)).to_contain_text(
+        "Can you hear me without the live connection?", timeout=ACROSS_MS
+    )
+    write(listener, "Yes, every word.")
+    expect(transcript(member)).to_contain_text("Yes, every word.", timeout=ACROSS_MS)
+    # Once each, and the sender's own message is no longer waiting to be sent.
+    expect(member.locator("[data-transcript] .chat-body")).to_have_text(
+        [
+            re.compile("has joined"),
+            "Can you hear me without the live connection?",
+            "Yes, every word.",
+        ]
+    )
+    expect(member.locator(".chat-pending")).to_have_count(0)
+    expect(listener.locator("[data-transcript] .chat-body")).to_have_count(3)
+    assert not_reloaded(member) and not_reloaded(listener)
+    assert sockets == [], "no WebSocket was opened"
+    assert_accessible(listener)
