@@ -25,7 +25,9 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -64,7 +66,10 @@ def main() -> int:
 
     started = time.monotonic()
     env = bench_environment(args.data_dir)
-    results: dict = {"date": datetime.now(UTC).isoformat(timespec="seconds")}
+    results: dict = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_before": " ".join(f"{n:.2f}" for n in os.getloadavg()),  # what `uptime` shows
+    }
     if not (args.keep_data and (args.data_dir / "nearer.sqlite3").exists()):
         results["seed_seconds"] = prepare_database(env, args)
     email, password = bench_login(env)
@@ -150,7 +155,7 @@ def measure_all(args: argparse.Namespace, bare: Target, today: Target, checkin: 
         "median": {
             name: {
                 key: statistics.median(r[name][key] for r in rounds)
-                for key in ("rps", "p50_ms", "p90_ms", "p99_ms")
+                for key in ("rps", "p50_ms", "p90_ms", "p99_ms", "server_cpu_ms")
             }
             for name in ("bare", "today", "checkin")
         }
@@ -173,18 +178,29 @@ def report(results: dict) -> None:
     print(f"TODAY rps={today['rps']:.0f}")
     print(f"RATIO today_vs_bare={ratio:.2f}")
     print(
+        f"server CPU per request: bare {bare['server_cpu_ms']:.2f} ms, Today "
+        f"{today['server_cpu_ms']:.2f} ms, check-in {checkin['server_cpu_ms']:.2f} ms "
+        f"(bare / Today {bare['server_cpu_ms'] / max(today['server_cpu_ms'], 1e-9):.2f}: "
+        "steadier than requests/s when other work shares the machine)"
+    )
+    print(
         f"\nalso, saturated at {results['connections']} connections (latency is mostly "
         f"queueing there): Today p50 {today['p50_ms']:.2f} ms, p99 {today['p99_ms']:.2f} ms; "
         f"check-in p50 {checkin['p50_ms']:.2f} ms, p99 {checkin['p99_ms']:.2f} ms; "
         f"bare p50 {bare['p50_ms']:.2f} ms, p99 {bare['p99_ms']:.2f} ms; "
         f"check-ins {checkin['rps']:.0f}/s; rounds' ratios "
-        + ", ".join(f"{r['ratio']:.2f}" for r in rounds)
+        + ", ".join(
+            f"{r['ratio']:.2f} (workers: bare {r['bare']['workers']}, "
+            f"Today {r['today']['workers']})"
+            for r in rounds
+        )
     )
     print(
         f"goals: Today p99 <= 40 ms {verdict(lat_today['p99_ms'] <= 40)}, "
         f"check-in p99 <= 30 ms {verdict(lat_checkin['p99_ms'] <= 30)}, "
         f"ratio >= 0.5 {verdict(ratio >= 0.5)}"
     )
+    print(f"load average before the bench began (1, 5, 15 min): {results['load_before']}")
     busiest = max(r["others_cpu"] for r in rounds)
     if busiest > QUIET:
         print(
@@ -463,10 +479,29 @@ def measure(
     connections: int | None = None,
     quiet: bool = False,
 ) -> dict:
-    """One wrk run against ``target``; any 4xx, 5xx or socket error stops the bench."""
+    """One wrk run against ``target``; any 4xx, 5xx or socket error stops the bench.
+
+    Also notes how wrk's connections were shared among the server's workers (uvicorn leaves
+    that to the kernel): "4+4" is even, "6+2" leaves one worker waiting on the other's queue.
+    """
     target.reset()
-    command = wrk_command(args, target, seconds or args.duration, connections or args.connections)
-    figures = run_wrk(command)
+    seconds = seconds or args.duration
+    command = wrk_command(args, target, seconds, connections or args.connections)
+    seen: dict[str, str] = {}
+    port = int(target.url.split(":")[2].split("/")[0])
+    serving = server_pids(port)
+    cpu_before = cpu_seconds(serving)
+    look = threading.Timer(min(2.0, seconds / 2), lambda: seen.update(spread=spread(port)))
+    look.start()
+    try:
+        figures = run_wrk(command)
+    finally:
+        look.cancel()
+    figures["workers"] = seen.get("spread", "?")
+    # The server's own CPU time per request: unlike requests/s, it hardly moves when other
+    # work shares the machine (only through caches and the hypervisor).
+    cpu = cpu_seconds(serving) - cpu_before
+    figures["server_cpu_ms"] = round(cpu * 1000 / max(1, figures["requests"]), 3)
     bad = figures["s4xx"] + figures["s5xx"] + figures["socket_errors"]
     if bad:
         raise SystemExit(f"{target.name}: {bad} of {figures['requests']} requests went wrong")
@@ -474,10 +509,52 @@ def measure(
         print(
             f"  {target.name:8} {figures['rps']:6.0f}/s  p50 {figures['p50_ms']:6.2f} ms  "
             f"p90 {figures['p90_ms']:6.2f} ms  p99 {figures['p99_ms']:6.2f} ms  "
-            f"({figures['requests']} requests, {figures['s2xx']} 2xx, {figures['s3xx']} 3xx)",
+            f"({figures['requests']} requests, {figures['s2xx']} 2xx, {figures['s3xx']} 3xx; "
+            f"workers {figures['workers']}; server CPU {figures['server_cpu_ms']:.2f} ms each)",
             flush=True,
         )
     return figures
+
+
+def server_pids(port: int) -> list[int]:
+    """The processes that share the server's listening socket: uvicorn and its workers."""
+    try:
+        listing = subprocess.run(  # noqa: S603
+            ["ss", "-tlnpH", f"( sport = :{port} )"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({int(pid) for pid in re.findall(r"pid=(\d+)", listing)})
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far, in seconds."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def spread(port: int) -> str:
+    """How the open connections to ``port`` are shared among server processes, e.g. "4+4"."""
+    try:
+        listing = subprocess.run(  # noqa: S603
+            ["ss", "-tnpH", "state", "established", f"( sport = :{port} )"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    owners = Counter(re.findall(r"pid=(\d+)", listing))
+    return "+".join(str(n) for n in sorted(owners.values(), reverse=True)) or "?"
 
 
 def profile(args: argparse.Namespace, server_pid: int, target: Target) -> None:

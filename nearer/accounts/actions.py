@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nearer.accounts.models import Couple, Invitation, User
+from nearer.today.models import BoardVersion
 
 
 class LinkError(Exception):
@@ -81,6 +82,7 @@ def accept_invitation(*, invitation: Invitation, user: User) -> Couple:
         raise LinkError(INVITER_LINKED)
     couple = Couple.objects.create()
     User.objects.filter(pk__in=[inviter.pk, invitee.pk]).update(couple=couple)
+    BoardVersion.objects.bump(member_id=invitee.pk)  # Today: both now see the partner's cards
     now = timezone.now()
     invitation.status = Invitation.Status.ACCEPTED
     invitation.responder = invitee
@@ -120,6 +122,7 @@ def unlink(*, user: User) -> None:
     couple_id = User.objects.select_for_update().get(pk=user.pk).couple_id
     if couple_id is not None:
         members = list(User.objects.filter(couple_id=couple_id).values_list("pk", flat=True))
+        BoardVersion.objects.bump(member_id=user.pk)  # Today: the partner's cards go, for both
         # Sharing was with this partner only: a later partner starts from nothing shared.
         Goal.objects.filter(owner__in=members, is_shared=True).update(is_shared=False)
         Entry.objects.filter(author__in=members).unshare()

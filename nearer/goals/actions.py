@@ -1,4 +1,10 @@
-"""The sanctioned ways to record what happened with a goal. Atomic and idempotent."""
+"""The sanctioned ways to change a goal or record what happened with it. Atomic and
+idempotent.
+
+Each one that changes what Today draws (a goal, its check-ins) gives the owner's and their
+partner's board a new version in the same transaction: ``BoardVersion.objects.bump``. See
+``nearer.today.drawn``. A new way to change goals or check-ins belongs here, with the bump.
+"""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -7,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from nearer.goals.models import BACKDATE_DAYS, CheckIn, Goal, Shape
+from nearer.today.models import BoardVersion
 
 
 class CheckInError(Exception):
@@ -51,6 +58,7 @@ def check_in(
         checkin.note = note or checkin.note
         checkin.duration_seconds = duration_seconds or checkin.duration_seconds
         checkin.save(update_fields=["note", "duration_seconds"])
+    BoardVersion.objects.bump(member_id=goal.owner_id)
     return checkin
 
 
@@ -62,6 +70,7 @@ def count_moment(*, goal: Goal, day: date, today: date, seen: int) -> CheckIn:
     check_day(goal=goal, day=day, today=today)
     if goal.shape != Shape.IF_THEN:
         raise CheckInError("Counting moments is for if–then goals.")
+    BoardVersion.objects.bump(member_id=goal.owner_id)
     if seen == 0:
         try:
             with transaction.atomic():
@@ -81,6 +90,7 @@ def skip(*, goal: Goal, day: date, today: date) -> CheckIn:
     checkin, _ = CheckIn.objects.update_or_create(
         goal=goal, day=day, defaults={"kind": CheckIn.Kind.SKIP, "count": 1}
     )
+    BoardVersion.objects.bump(member_id=goal.owner_id)
     return checkin
 
 
@@ -88,6 +98,36 @@ def skip(*, goal: Goal, day: date, today: date) -> CheckIn:
 def undo(*, goal: Goal, day: date, today: date) -> None:
     check_day(goal=goal, day=day, today=today)
     CheckIn.objects.filter(goal=goal, day=day).delete()
+    BoardVersion.objects.bump(member_id=goal.owner_id)
+
+
+@transaction.atomic
+def save_goal(*, goal: Goal) -> Goal:
+    """Start a goal, or keep the changes made to one (its owner set, from ``GoalForm``)."""
+    goal.save()
+    BoardVersion.objects.bump(member_id=goal.owner_id)
+    return goal
+
+
+@transaction.atomic
+def set_status(*, goal: Goal, status: str, review_date: date | None = None) -> Goal:
+    """Complete, put away or renew a goal (a renewal also sets its next review date)."""
+    goal.status = status
+    fields = ["status"]
+    if review_date is not None:
+        goal.review_date = review_date
+        fields.append("review_date")
+    goal.save(update_fields=fields)
+    BoardVersion.objects.bump(member_id=goal.owner_id)
+    return goal
+
+
+@transaction.atomic
+def delete_goal(*, goal: Goal) -> None:
+    """Delete a goal with its check-ins and everything else about it."""
+    owner_id = goal.owner_id
+    goal.delete()
+    BoardVersion.objects.bump(member_id=owner_id)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from nearer.goals import charts, wording
+from nearer.goals import actions, charts, wording
 from nearer.goals.forms import GoalForm, bigger, initial_for_step, smaller, split_duration
 from nearer.goals.models import (
     MAX_DURATION_SECONDS,
@@ -98,7 +98,7 @@ def goal_new(request: HttpRequest) -> HttpResponse:
                 return _form_page(request, form, offer=True, suggestion=suggestion)
             goal = form.save(commit=False)
             goal.owner = user
-            goal.save()
+            actions.save_goal(goal=goal)
             messages.success(request, "Your goal is ready. Small steps count.")
             return redirect("goal_detail", pk=goal.pk)
         return _form_page(request, form, step=form.cleaned_data.get("step"))
@@ -156,7 +156,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 form.apply(suggestion)
             elif choice != "keep" and form.needs_offer():
                 return _form_page(request, form, goal=goal, offer=True, suggestion=suggestion)
-            form.save()
+            actions.save_goal(goal=form.save(commit=False))
             messages.success(request, "Your changes are saved.")
             return redirect("goal_detail", pk=goal.pk)
         return _form_page(request, form, goal=goal)
@@ -250,9 +250,8 @@ def _next_review(goal: Goal, today: date) -> date:
 @require_POST
 def goal_renew(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _own_goal(request, pk)
-    goal.status = Goal.Status.ACTIVE
-    goal.review_date = _next_review(goal, request.user.today())
-    goal.save(update_fields=["status", "review_date"])
+    review_date = _next_review(goal, request.user.today())
+    actions.set_status(goal=goal, status=Goal.Status.ACTIVE, review_date=review_date)
     messages.success(
         request, f"Renewed. Your next look back is on {wording.day_label(goal.review_date)}."
     )
@@ -263,8 +262,7 @@ def goal_renew(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def goal_complete(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _own_goal(request, pk)
-    goal.status = Goal.Status.COMPLETED
-    goal.save(update_fields=["status"])
+    actions.set_status(goal=goal, status=Goal.Status.COMPLETED)
     messages.success(request, "Completed. You set out to do this, and you did. That counts.")
     return redirect("goal_detail", pk=goal.pk)
 
@@ -273,8 +271,7 @@ def goal_complete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def goal_put_away(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _own_goal(request, pk)
-    goal.status = Goal.Status.ARCHIVED
-    goal.save(update_fields=["status"])
+    actions.set_status(goal=goal, status=Goal.Status.ARCHIVED)
     messages.success(request, "Put away. It's here whenever you want it back.")
     return redirect("goal_list")
 
@@ -283,7 +280,7 @@ def goal_put_away(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_delete(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _own_goal(request, pk)
     if request.method == "POST":
-        goal.delete()
+        actions.delete_goal(goal=goal)
         messages.success(request, "Your goal and its check-ins are deleted.")
         return redirect("goal_list")
     return render(request, "goals/delete.html", {"goal": goal, "sentence": wording.sentence(goal)})

@@ -3,7 +3,7 @@
 Everything about progress comes from ``nearer.goals.progress.progress_for``, which reads one
 bounded window of recent check-ins. The page runs the same few queries whatever the length of
 a member's history: goals, seasons, recent check-ins (and a settling update when a day becomes
-final), plus the partner and the reflection day.
+final). ``nearer.today.drawn`` keeps the board, drawn, until something on it changes.
 """
 
 from dataclasses import dataclass, field
@@ -156,9 +156,9 @@ def _recently_ended(seasons: list[HardSeason], today: date) -> HardSeason | None
     return max(ended, key=lambda s: s.end_date, default=None)
 
 
-def board_for(user: User, today: date) -> Board:
+def board_for(user: User, today: date, *, partner: User | None) -> Board:
+    """The board of ``user`` (``partner``: theirs, as the caller has read it, or None)."""
     goals = list(with_done_ever(Goal.objects.visible_to(user).active()))
-    partner = user.partner if user.couple_id else None
     owners = [user.pk] + ([partner.pk] if partner else [])
     since = today - timedelta(days=WELCOME_BACK_DAYS)
     if goals:
@@ -194,8 +194,10 @@ def board_for(user: User, today: date) -> Board:
 
 
 def card_for(user: User, goal: Goal, today: date) -> tuple[Card, HardSeason | None]:
-    """One of the member's own goals, freshly read, for redrawing its card after a change."""
-    goal = with_done_ever(Goal.objects.editable_by(user)).get(pk=goal.pk)
+    """One of the member's own goals (read by this request), for redrawing its card after a
+    change to its check-ins."""
+    if goal.shape == Shape.DEADLINE:
+        goal.done_ever = goal.checkins.filter(kind=CheckIn.Kind.DONE).exists()
     seasons = seasons_by_owner([user.pk], since=window_start([goal], today))
     [progress] = progress_for([goal], seasons, today=today)
     return Card(goal=goal, progress=progress, today=today), _season_now(seasons[user.pk], today)

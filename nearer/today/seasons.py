@@ -21,6 +21,7 @@ from django.utils.dateformat import format as format_date
 
 from nearer.accounts.models import User
 from nearer.goals.models import HardSeason
+from nearer.today.models import BoardVersion
 
 MAX_SEASON_DAYS = 90
 WELCOME_BACK_DAYS = 7  # how long after a season Today still says "Welcome back"
@@ -72,7 +73,9 @@ def start_season(*, user: User, today: date, end_date: date) -> HardSeason:
     current = active_season(user, today)
     if current is not None:
         raise SeasonError(f"You're already resting until {format_date(current.end_date, 'l j F')}.")
-    return HardSeason.objects.create(owner=user, start_date=today, end_date=end_date)
+    season = HardSeason.objects.create(owner=user, start_date=today, end_date=end_date)
+    BoardVersion.objects.bump(member_id=user.pk)  # the partner's view of shared goals, too
+    return season
 
 
 @transaction.atomic
@@ -83,6 +86,7 @@ def end_season_early(*, user: User, today: date) -> str:
     season = active_season(user, today)
     if season is None:
         return ""
+    BoardVersion.objects.bump(member_id=user.pk)
     if season.start_date >= today:
         season.delete()
         return "cancelled"

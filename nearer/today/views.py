@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
@@ -18,7 +19,8 @@ from nearer.goals.models import BACKDATE_DAYS, Goal
 from nearer.goals.wording import day_label
 from nearer.program.models import Step
 from nearer.reminders.models import Notification
-from nearer.today.board import board_for, card_for
+from nearer.today.board import card_for
+from nearer.today.drawn import drawn_board
 from nearer.today.forms import (
     CheckInForm,
     DayForm,
@@ -55,13 +57,12 @@ def earlier_days(today: date) -> list[tuple[str, str]]:
 def today(request: HttpRequest) -> HttpResponse:
     user = request.user
     day = user.today()
-    board = board_for(user, day)
-    reflection_weekday = ReflectionDay.objects.weekday_for(user)
+    drawn, stamp = drawn_board(user, day)
     ctx = {
-        "board": board,
-        "season": board.season,
-        "earlier_days": earlier_days(day),
-        "is_reflection_day": day.weekday() == reflection_weekday,
+        "day": day,
+        "drawn": drawn.served(get_token(request)),
+        "partner_name": stamp.partner.display_name if stamp.partner else None,
+        "is_reflection_day": day.weekday() == stamp.reflection_weekday,
         "welcome_form": WelcomeForm() if user.welcomed_at is None else None,
         "notifications": list(Notification.objects.visible_to(user).unread()[:3]),
     }
@@ -72,13 +73,7 @@ def _answer(request: HttpRequest, goal: Goal, *, note: str = "", problem: str = 
     """With htmx, redraw just this goal's card; without, back to Today with a message."""
     if request.htmx:
         card, season = card_for(request.user, goal, request.user.today())
-        ctx = {
-            "card": card,
-            "season": season,
-            "note": note,
-            "problem": problem,
-            "earlier_days": earlier_days(card.today),
-        }
+        ctx = {"card": card, "season": season, "note": note, "problem": problem}
         return render(request, "today/today.html#goal_card", ctx)
     if problem:
         messages.error(request, problem)

@@ -75,3 +75,10 @@ def test_a_member_finds_the_hub_in_the_main_menu(alice, client):
     client.force_login(alice)
     body = client.get(reverse("program")).content.decode()
     assert f'<a href="{URL}">Support</a>' in body
+
+
+def test_today_links_to_the_hub(alice, client):
+    client.force_login(alice)
+    body = client.get(reverse("today")).content.decode()
+    main = body[body.index('id="main"') :]
+    assert f'href="{URL}"' in main

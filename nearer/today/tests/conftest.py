@@ -7,6 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from nearer.goals.models import CheckIn, Goal, Shape
+from nearer.today.models import BoardVersion
 
 TODAY = date(2026, 3, 4)  # a Wednesday; the week began on Monday 2 March
 
@@ -27,11 +28,14 @@ def make_goal(owner, action="Give a warm hello", *, shape=Shape.DAILY, **fields)
         fields.setdefault("trigger", "a talk gets heated")
     if shape == Shape.DEADLINE:
         fields.setdefault("deadline", TODAY + timedelta(days=2))
-    return Goal.objects.create(owner=owner, action=action, shape=shape, **fields)
+    goal = Goal.objects.create(owner=owner, action=action, shape=shape, **fields)
+    BoardVersion.objects.bump(member_id=owner.pk)  # as nearer.goals.actions.save_goal does
+    return goal
 
 
 def done_on(goal: Goal, *days: date, count: int = 1) -> None:
     CheckIn.objects.bulk_create(CheckIn(goal=goal, day=day, count=count) for day in days)
+    BoardVersion.objects.bump(member_id=goal.owner_id)  # as the check-in actions do
 
 
 def welcomed(*members) -> None:

@@ -18,7 +18,7 @@ def start(client, end_date):
 
 
 def strength_of(member, goal) -> float:
-    board = board_for(member, member.today())
+    board = board_for(member, member.today(), partner=member.partner)
     return next(c.progress.strength for c in board.mine if c.goal.pk == goal.pk)
 
 
