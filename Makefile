@@ -60,6 +60,7 @@ bench: $(VENV)/.installed
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m bench.coach_latency
+	$(PY) -m bench.community
 
 # Neighbor Chat: 200 conversations, 400 WebSocket clients for 60 s (BENCH_CHAT_SECONDS) against
 # the production server on a database of its own in var/bench-chat; fails if a message is lost.
