@@ -86,13 +86,15 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture
-def new_context(browser: Browser, live_server, request) -> Iterator[Callable[..., BrowserContext]]:
-    """Make a fresh browser context (one per persona) that can reach only the live server."""
+def _closed_contexts(
+    browser: Browser, request, origin: str, *, ws_origin: str = "", log: Callable[[], str] = str
+) -> Iterator[Callable[..., BrowserContext]]:
+    """Fresh browser contexts (one per persona) that reach only ``origin`` (and, when given,
+    WebSockets on ``ws_origin``); at the end, screenshots of a failed test, then the checks:
+    nothing left for elsewhere, and no forbidden or failing response."""
     contexts: list[BrowserContext] = []
     refused: list[str] = []
     troubles: list[str] = []  # forbidden or failing responses: never part of a happy journey
-    origin = live_server.url
 
     def guard(route) -> None:
         url = route.request.url
@@ -102,10 +104,16 @@ def new_context(browser: Browser, live_server, request) -> Iterator[Callable[...
             refused.append(url)
             route.abort("blockedbyclient")
 
+    def refuse_socket(ws) -> None:
+        refused.append(ws.url)
+        ws.close()
+
     def make(**options) -> BrowserContext:
         context = browser.new_context(base_url=origin, **options)
         context.set_default_timeout(TIMEOUT_MS)
         context.route("**/*", guard)
+        if ws_origin:
+            context.route_web_socket(lambda url: not url.startswith(ws_origin + "/"), refuse_socket)
         context.on(
             "response",
             lambda r: (
@@ -133,8 +141,16 @@ def new_context(browser: Browser, live_server, request) -> Iterator[Callable[...
                 except Exception as e:  # a closed or navigating page; the failure matters more
                     print(f"Could not take a screenshot of {page.url}: {e}")
         context.close()
-    assert not refused, f"The browser tried to leave 127.0.0.1: {refused}"
+    if failed and log():
+        print(f"The server's log, last lines:\n{log()}")
+    assert not refused, f"The browser tried to leave {origin}: {refused}"
     assert not troubles, f"The server refused or failed: {troubles}"
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server, request) -> Iterator[Callable[..., BrowserContext]]:
+    """Make a fresh browser context (one per persona) that can reach only the live server."""
+    yield from _closed_contexts(browser, request, live_server.url)
 
 
 @pytest.fixture
@@ -239,59 +255,13 @@ def chat_server(chat_site):
 def chat_context(browser: Browser, chat_server, request) -> Iterator[Callable[..., BrowserContext]]:
     """Like ``new_context``, for the chat server: a fresh browser context that can reach only
     that server (pages and its WebSockets), with the same closed network and checks."""
-    contexts: list[BrowserContext] = []
-    refused: list[str] = []
-    troubles: list[str] = []
-    origin, ws_origin = chat_server.origin, chat_server.ws_origin
-
-    def guard(route) -> None:
-        url = route.request.url
-        if url.startswith((origin + "/", "data:", "about:")):
-            route.continue_()
-        else:
-            refused.append(url)
-            route.abort("blockedbyclient")
-
-    def refuse_socket(ws) -> None:
-        refused.append(ws.url)
-        ws.close()
-
-    def make(**options) -> BrowserContext:
-        context = browser.new_context(base_url=origin, **options)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.route("**/*", guard)
-        context.route_web_socket(lambda url: not url.startswith(ws_origin + "/"), refuse_socket)
-        context.on(
-            "response",
-            lambda r: (
-                troubles.append(f"{r.status} {r.request.method} {r.url}")
-                if r.status == 403 or r.status >= 500
-                else None
-            ),
-        )
-        contexts.append(context)
-        return context
-
-    yield make
-
-    failed = any(
-        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
-        for when in ("setup", "call")
+    yield from _closed_contexts(
+        browser,
+        request,
+        chat_server.origin,
+        ws_origin=chat_server.ws_origin,
+        log=chat_server.log,
     )
-    for n, context in enumerate(contexts):
-        if failed:
-            RESULTS_DIR.mkdir(exist_ok=True)
-            for m, page in enumerate(context.pages):
-                name = re.sub(r"[^\w.-]+", "_", f"{request.node.name}-{n}-{m}.png")
-                try:
-                    page.screenshot(path=RESULTS_DIR / name, full_page=True)
-                except Exception as e:
-                    print(f"Could not take a screenshot of {page.url}: {e}")
-        context.close()
-    if failed:
-        print(f"The chat server's log, last lines:\n{chat_server.log()}")
-    assert not refused, f"The browser tried to leave the chat server: {refused}"
-    assert not troubles, f"The server refused or failed: {troubles}"
 
 
 @pytest.fixture
