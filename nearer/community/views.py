@@ -41,6 +41,7 @@ from nearer.community.models import (
     Moderator,
     Post,
     Reaction,
+    ReactionKind,
     Reply,
     State,
 )
@@ -289,8 +290,11 @@ def _thread(request: HttpRequest, place: Place, post: Post, *, form=None, status
     given: dict[tuple[str, int], set[str]] = {}
     if profile is not None:
         ids = [r.pk for r in page.rows]
+        # Each branch names profile, kind and target, so SQLite reads the unique partial
+        # indexes rather than every reaction the reader ever gave (5.5 ms at 30,000).
+        mine = {"profile": profile, "kind__in": ReactionKind.values}
         for kind, post_id, reply_id in Reaction.objects.filter(
-            Q(post=post) | Q(reply_id__in=ids), profile=profile
+            Q(post=post, **mine) | Q(reply_id__in=ids, **mine)
         ).values_list("kind", "post_id", "reply_id"):
             key = ("post", post_id) if post_id else ("reply", reply_id)
             given.setdefault(key, set()).add(kind)
@@ -396,7 +400,9 @@ def react(request: HttpRequest, slug: str, pk: int, target: str) -> HttpResponse
         kinds = (
             set(
                 Reaction.objects.filter(
-                    profile=place.profile, **({"post": post} if post else {"reply": reply_item})
+                    profile=place.profile,
+                    kind__in=ReactionKind.values,  # lets SQLite use the unique partial index
+                    **({"post": post} if post else {"reply": reply_item}),
                 ).values_list("kind", flat=True)
             )
             if place.profile
