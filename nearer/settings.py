@@ -85,6 +85,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "nearer.urls"
 WSGI_APPLICATION = "nearer.wsgi.application"
 ASGI_APPLICATION = "nearer.asgi.application"
+# Threads per server process that run Django for pages (nearer/asgi.py). Python runs one at a
+# time, so more threads help only while requests wait (a database lock, sending an email).
+HTTP_THREADS = env_int("NEARER_HTTP_THREADS", 8)
 
 TEMPLATES = [
     {
@@ -112,6 +115,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "nearer.sqlite3",
+            # Each server thread keeps its connection (the pragmas run once, not per request).
+            "CONN_MAX_AGE": 600,
             "OPTIONS": {
                 "timeout": 5,
                 "transaction_mode": "IMMEDIATE",
