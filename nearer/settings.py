@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "nearer.lib.context.site",
             ],
+            # {% url %} remembers what it reversed (nearer/lib/urls.py).
+            "builtins": ["nearer.lib.urls"],
         },
     },
 ]
