@@ -46,6 +46,7 @@ from bench.run import (
     machine,
     manage,
     measure,
+    measure_spread,
     server,
     step,
     wait_for_quiet,
@@ -814,7 +815,7 @@ def measure_one(args: argparse.Namespace, target: Target, connections: int) -> d
     it began."""
     busy = wait_for_quiet(limit=10)  # a little, for other work on the machine to calm down
     before = load()
-    figures = measure(args, target, connections=connections)
+    figures = measure_spread(args, target, connections=connections)
     figures.update(load=before, others_cpu=busy)
     figures.setdefault("workers", "?")
     figures.setdefault("server_cpu_ms", float("nan"))
