@@ -58,13 +58,17 @@ def today(request: HttpRequest) -> HttpResponse:
     user = request.user
     day = user.today()
     drawn, stamp = drawn_board(user, day)
+    token = get_token(request)
     ctx = {
         "day": day,
-        "drawn": drawn.served(get_token(request)),
+        "drawn": drawn.served(token),
+        "csrf_token": token,  # one masked token for the page, not a second one for the rest
         "partner_name": stamp.partner.display_name if stamp.partner else None,
         "is_reflection_day": day.weekday() == stamp.reflection_weekday,
         "welcome_form": WelcomeForm() if user.welcomed_at is None else None,
-        "notifications": list(Notification.objects.visible_to(user).unread()[:3]),
+        "notifications": (
+            list(Notification.objects.visible_to(user).unread()[:3]) if stamp.has_unread else []
+        ),
     }
     return render(request, "today/today.html", ctx)
 

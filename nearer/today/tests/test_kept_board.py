@@ -82,8 +82,8 @@ def test_a_visit_with_nothing_changed_reads_no_goals(
     make_goal(alice, "Give a warm hello")
     first = drawn_and_kept(alice_client)
 
-    # session, member, board version (with the partner and reflection day), notifications
-    with django_assert_num_queries(4) as captured:
+    # session, member, board version (with the partner, reflection day and unread flag)
+    with django_assert_num_queries(3) as captured:
         again = today(alice_client)
 
     assert not any("goals_" in q["sql"] for q in captured.captured_queries)
@@ -395,6 +395,27 @@ def test_notifications_are_always_read_fresh(alice_client, alice):
 
     alice_client.post(reverse("notifications_read"), {"next": "/today/"})
     assert "A small step for today" not in today(alice_client)
+
+
+def test_notifications_are_read_only_when_one_is_unread_and_only_the_members_own(
+    alice_client, alice, bob, django_assert_num_queries
+):
+    make_goal(alice)
+    drawn_and_kept(alice_client)
+    Notification.objects.create(user=bob, text="For Bob alone")
+    with django_assert_num_queries(3):  # Bob's unread notification is not Alice's
+        assert "For Bob alone" not in today(alice_client)
+
+    read_at = datetime(2026, 3, 4, 8, tzinfo=UTC)
+    Notification.objects.create(user=alice, text="Already read", read_at=read_at)
+    with django_assert_num_queries(3):
+        assert "Already read" not in today(alice_client)
+    Notification.objects.create(user=alice, text="Still waiting")
+    with django_assert_num_queries(4) as captured:
+        html = today(alice_client)
+    assert "Still waiting" in html
+    assert "Already read" not in html and "For Bob alone" not in html
+    assert "reminders_notification" in captured.captured_queries[-1]["sql"]
 
 
 def test_the_reflection_day_is_always_read_fresh(alice_client, alice):
