@@ -1,9 +1,10 @@
 """Real Neighbor Chat servers and clients: `make bench-chat` and the chat process tests use it.
 
 A ``Site`` is a database of a run's own (a SQLite file in a directory, or a PostgreSQL
-database made for the run and dropped after it) plus the environment that every process of
-the run shares: the same secret key (sessions written by the seeder must be valid in the
-servers), the same database and, when asked, the same Redis under a prefix of the run's own.
+database made for the run and dropped after it; either may start as a copy of an
+already-migrated one, as the tests' do) plus the environment that every process of the run
+shares: the same secret key (sessions written by the seeder must be valid in the servers),
+the same database and, when asked, the same Redis under a prefix of the run's own.
 ``ServerProcess`` is uvicorn serving nearer.asgi as scripts/serve does (uvloop, httptools),
 on a free loopback port. ``connect`` opens a logged-in WebSocket to one conversation.
 """
@@ -16,6 +17,7 @@ import http.client
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import sqlite3
@@ -58,11 +60,23 @@ class Site:
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(50))
     journal_key: str = field(default_factory=lambda: new_journal_key())
     own_database: str = ""
+    migrated: Path | None = None  # a migrated SQLite file (and cache table) to start from
+    template: str = ""  # or, on PostgreSQL, a migrated database of the same server to copy
 
     def __post_init__(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if self.database_url and not self.own_database:
             self.own_database = "nearer_" + self.prefix.replace("-", "_")
+        if self.migrated and self.database_url:
+            raise ValueError("a migrated SQLite file is for a run on SQLite")
+        if self.template and not self.database_url:
+            raise ValueError("a template database is for a run on PostgreSQL")
+        if self.migrated:
+            shutil.copy(self.migrated, self.sqlite_file)
+
+    @property
+    def sqlite_file(self) -> Path:
+        return self.data_dir / "nearer.sqlite3"
 
     @property
     def env(self) -> dict[str, str]:
@@ -89,11 +103,17 @@ class Site:
             env["REDIS_URL"] = self.redis_url
         return env
 
+    @property
+    def migrated_already(self) -> bool:
+        return bool(self.migrated or self.template)
+
     def create_database(self) -> None:
-        """On PostgreSQL, make the run's own (empty) database; SQLite makes its file itself."""
+        """On PostgreSQL, make the run's own database, empty or a copy of ``template``;
+        SQLite makes its file itself."""
         if self.database_url:
+            copy = f' TEMPLATE "{self.template}"' if self.template else ""
             with postgres(self.database_url) as cursor:
-                cursor.execute(f'CREATE DATABASE "{self.own_database}"')
+                cursor.execute(f'CREATE DATABASE "{self.own_database}"{copy}')
 
     def drop(self) -> None:
         """Remove what the run made outside its directory: its database, its Redis keys."""
@@ -125,7 +145,13 @@ class Site:
 
     def prepare(self, *, static: bool = False, conversations: int = 0) -> list[dict]:
         """Migrate, make the cache table, (for pages) collect static files, and seed
-        ``conversations`` accepted conversations, all in one process; returns those."""
+        ``conversations`` accepted conversations, all in one process; returns those.
+        A site that starts migrated skips the first two (no process at all if there is
+        nothing else to do)."""
+        if self.migrated_already:
+            if static:
+                self.python("manage.py", "collectstatic", "--noinput", "-v0")
+            return self.seed(conversations) if conversations else []
         args = ["--conversations", str(conversations)] + (["--static"] if static else [])
         return self.run_seed("prepare", *args)
 
@@ -154,7 +180,7 @@ class Site:
                 rows = connection.execute(sql.format("%s"), (key,)).fetchall()
         else:
             # Django keeps UUIDs in SQLite as 32 hex digits.
-            with contextlib.closing(sqlite3.connect(self.data_dir / "nearer.sqlite3")) as db:
+            with contextlib.closing(sqlite3.connect(self.sqlite_file)) as db:
                 rows = db.execute(sql.format("?"), (key.hex,)).fetchall()
         return [
             {"seq": seq, "client_id": str(uuid.UUID(str(cid))), "author": author, "body": body}

@@ -3,14 +3,14 @@ restart, exactly once; and a sender that never saw its ack resends the same clie
 conversation still holds one copy, in order.
 
 The server is a real uvicorn process (as scripts/serve starts it, one worker, the in-memory
-layer) on a database of the module's own: a SQLite file in a temporary directory, or, when
-DATABASE_URL names a PostgreSQL server, a database made for this module and dropped after it.
+layer) on a database of the module's own, a copy of a migrated one (root conftest): a SQLite
+file in a temporary directory, or, when DATABASE_URL names a PostgreSQL server, a database made
+for this module and dropped after it.
 "Killed" is SIGKILL: no shutdown, no flush, nothing in memory survives. What was saved is read
 back by a fresh process straight from the database (bench/chat_seed.py transcript).
 """
 
 import json
-import os
 import uuid
 
 import pytest
@@ -25,13 +25,10 @@ def _fresh_rate_limits_and_layer():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site = Site(
-        tmp_path_factory.mktemp("chat-durability"), database_url=os.environ.get("DATABASE_URL", "")
-    )
+def site(tmp_path_factory, migrated_site_database):
+    site = Site(tmp_path_factory.mktemp("chat-durability"), **migrated_site_database)
     site.create_database()
     try:
-        site.chats = site.prepare(conversations=3)
         yield site
     finally:
         site.drop()
@@ -40,11 +37,17 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def running(site):
     """The server that is up now; each test kills it and starts the next one, which the
-    following test goes on with (one start fewer per test)."""
-    up: list[ServerProcess] = []
-    yield up
-    for each in up:
-        each.stop()
+    following test goes on with (one start fewer per test). The first one starts while
+    ``site.chats`` (three conversations) are seeded."""
+    up = [ServerProcess(site)]
+    try:
+        up[0].spawn()
+        site.chats = site.seed(3)
+        up[0].wait_until_up(60)
+        yield up
+    finally:
+        for each in up:
+            each.stop()
 
 
 @pytest.fixture

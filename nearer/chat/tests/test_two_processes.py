@@ -2,10 +2,11 @@
 through one process reaches the other side connected to the other process, and back.
 
 The servers are uvicorn serving nearer.asgi as scripts/serve does, on free loopback ports.
-Their database is the module's own: a SQLite file in a temporary directory, or, when
-DATABASE_URL names a PostgreSQL server, a database made for this module and dropped after it
-(never pytest's test_nearer). Their Redis keys carry a prefix of the module's own, removed at
-the end (bench/chat_settings.py), so runs that share the Redis never meet.
+Their database is the module's own, a copy of a migrated one (root conftest): a SQLite file in
+a temporary directory, or, when DATABASE_URL names a PostgreSQL server, a database made for
+this module and dropped after it (never pytest's test_nearer). Their Redis keys carry a
+prefix of the module's own, removed at the end (bench/chat_settings.py), so runs that share
+the Redis never meet.
 """
 
 import asyncio
@@ -34,17 +35,16 @@ def _fresh_rate_limits_and_layer():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, migrated_site_database):
     if not redis_reachable(REDIS_URL):
         pytest.skip(f"Redis does not answer at {REDIS_URL}; two processes need it to talk")
     site = Site(
         tmp_path_factory.mktemp("chat-two-processes"),
-        database_url=os.environ.get("DATABASE_URL", ""),
         redis_url=REDIS_URL,
+        **migrated_site_database,
     )
     site.create_database()
     try:
-        site.conversations = site.prepare(conversations=3)
         yield site
     finally:
         site.drop()
@@ -52,10 +52,12 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def servers(site):
+    """Both servers, and ``site.conversations``: three, seeded while the servers start."""
     a, b = ServerProcess(site), ServerProcess(site)
     try:
         a.spawn()
         b.spawn()
+        site.conversations = site.seed(3)
         a.wait_until_up(60)
         b.wait_until_up(60)
         yield a, b

@@ -1,11 +1,16 @@
 """No double booking, even when many people press "Book" on one slot at the same moment.
 
 On PostgreSQL, threads with their own connections race in the test database. On SQLite, whose
-in-memory test database can't hold a race between threads, separate processes race on a
-database file, as `make run` serves it; its immediate transactions take turns.
+in-memory test database can't hold a race between threads, the race is on a database file, as
+`make run` serves it: several processes, each with several threads on connections of their
+own, all released at once. Its immediate transactions take turns between processes and
+between connections of one process alike (SQLite locks the file for each connection).
 """
 
+import contextlib
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -102,27 +107,57 @@ for i in range({racers}):
     User.objects.create_user(f"racer{{i}}@example.com", display_name=f"Racer {{i}}")
 """
 
+# One process's racers: a thread each, with its own connection, all waiting for one signal.
 RACE = """
-import os, time
+import os, threading, time
 from pathlib import Path
+from django.db import connection
 from django.utils import timezone
 from nearer.accounts.models import User
 from nearer.coaching.actions import BookingError, book_slot
 from nearer.coaching.models import Slot
-member = User.objects.get(email=f"racer{os.environ['RACER']}@example.com")
-slot_id = Slot.objects.get().pk
-go = Path(os.environ["GO"])
-Path(os.environ["READY"]).touch()
-while not go.exists():
-    time.sleep(0.005)
-try:
-    book_slot(member=member, slot_id=slot_id, now=timezone.now())
-    print("BOOKED")
-except BookingError as e:
-    print(f"REFUSED: {e}")
-"""
 
-COUNT = "from nearer.coaching.models import Booking; print(Booking.objects.count())"
+def wait_for(path):
+    while not Path(path).exists():
+        time.sleep(0.005)
+
+racers = os.environ["RACERS"].split(",")
+all_set = threading.Barrier(len(racers) + 1)
+go = threading.Event()
+outcomes = []
+
+def race(n):
+    try:
+        member = User.objects.get(email=f"racer{n}@example.com")
+        slot_id = Slot.objects.get().pk
+        all_set.wait()
+        go.wait()
+        book_slot(member=member, slot_id=slot_id, now=timezone.now())
+        outcomes.append("BOOKED")
+    except BookingError as e:
+        outcomes.append(f"REFUSED: {e}")
+    except Exception as e:
+        all_set.abort()
+        outcomes.append(f"ERROR: {e!r}")
+    finally:
+        connection.close()
+
+wait_for(os.environ["SEEDED"])
+threads = [threading.Thread(target=race, args=(n,)) for n in racers]
+for thread in threads:
+    thread.start()
+try:
+    all_set.wait()
+except threading.BrokenBarrierError:
+    pass  # a racer could not get ready: nobody races, and its error is printed below
+else:
+    Path(os.environ["READY"]).touch()
+    wait_for(os.environ["GO"])
+    go.set()
+for thread in threads:
+    thread.join()
+print("\\n".join(outcomes))
+"""
 
 
 def manage(env, *args) -> subprocess.Popen:
@@ -136,41 +171,58 @@ def manage(env, *args) -> subprocess.Popen:
     )
 
 
-def run(env, *args) -> str:
-    process = manage(env, *args)
-    output, _ = process.communicate(timeout=120)
-    assert process.returncode == 0, output
-    return output
-
-
-def test_many_processes_booking_one_slot_on_sqlite_give_exactly_one_booking(tmp_path):
-    racers = 8
+def test_many_processes_booking_one_slot_on_sqlite_give_exactly_one_booking(
+    tmp_path, migrated_sqlite_file
+):
+    processes, threads = 2, 6
+    racers = processes * threads
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "DEBUG"}
     }
     env |= {"NEARER_DATA_DIR": str(tmp_path), "SECRET_KEY": "x" * 50, "TZ": "UTC"}
-    run(env, "migrate", "--noinput", "-v0")
-    run(env, "shell", "-c", SETUP.format(racers=racers))
+    env |= {"SEEDED": str(tmp_path / "seeded"), "GO": str(tmp_path / "go")}
+    shutil.copy(migrated_sqlite_file, tmp_path / "nearer.sqlite3")
 
-    go = tmp_path / "go"
-    processes = [
+    # The racers' processes start (Django, a second each) while the setup runs.
+    setup = manage(env, "shell", "-c", SETUP.format(racers=racers))
+    ready = [tmp_path / f"ready{p}" for p in range(processes)]
+    racing = [
         manage(
-            env | {"RACER": str(i), "GO": str(go), "READY": str(tmp_path / f"ready{i}")},
+            env
+            | {"RACERS": ",".join(map(str, range(p, racers, processes))), "READY": str(ready[p])},
             "shell",
             "-c",
             RACE,
         )
-        for i in range(racers)
+        for p in range(processes)
     ]
-    deadline = time.monotonic() + 90
-    while not all((tmp_path / f"ready{i}").exists() for i in range(racers)):
-        assert time.monotonic() < deadline, "the racers did not start"
-        assert all(p.poll() is None for p in processes), [p.communicate() for p in processes]
-        time.sleep(0.01)
-    go.touch()  # all at once
-    outputs = [p.communicate(timeout=60)[0].strip().splitlines()[-1] for p in processes]
-    assert [p.returncode for p in processes] == [0] * racers, outputs
-    assert sorted(outputs) == ["BOOKED"] + [f"REFUSED: {TAKEN}"] * (racers - 1), outputs
-    assert run(env, "shell", "-c", COUNT).strip().splitlines()[-1] == "1"
+    try:
+        output, _ = setup.communicate(timeout=120)
+        assert setup.returncode == 0, output
+        (tmp_path / "seeded").touch()
+        deadline = time.monotonic() + 90
+        while not all(path.exists() for path in ready):
+            assert time.monotonic() < deadline, "the racers did not start"
+            stopped = [p.communicate()[0] for p in racing if p.poll() is not None]
+            assert not stopped, stopped
+            time.sleep(0.01)
+        (tmp_path / "go").touch()  # all at once
+        outputs = [p.communicate(timeout=60)[0] for p in racing]
+    finally:
+        for process in (setup, *racing):
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    assert [p.returncode for p in racing] == [0] * processes, outputs
+    outcomes = [
+        line
+        for output in outputs
+        for line in output.splitlines()
+        if line.startswith(("BOOKED", "REFUSED", "ERROR"))
+    ]
+    assert sorted(outcomes) == ["BOOKED"] + [f"REFUSED: {TAKEN}"] * (racers - 1), outputs
+    with contextlib.closing(sqlite3.connect(tmp_path / "nearer.sqlite3")) as db:
+        count = f"SELECT COUNT(*) FROM {Booking._meta.db_table}"  # noqa: S608
+        assert db.execute(count).fetchone() == (1,)

@@ -1,8 +1,11 @@
 """The real thing: `send_reminders` and `db_worker` as separate processes on a SQLite file,
 as `make run` runs them. Two schedulers start at once and claim the reminder once; two
-workers run two copies of its delivery at once and send one email."""
+workers run two copies of its delivery at once and send one email.
+
+The file starts as a copy of a migrated one (root conftest), so no process runs `migrate`."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,14 +48,16 @@ def run(env, *args) -> str:
     return output
 
 
-def test_two_scheduler_processes_and_a_worker_process_send_one_email(tmp_path):
+def test_two_scheduler_processes_and_a_worker_process_send_one_email(
+    tmp_path, migrated_sqlite_file
+):
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "DEBUG"}
     }
     env |= {"NEARER_DATA_DIR": str(tmp_path), "SECRET_KEY": "x" * 50, "TZ": "UTC"}
-    run(env, "migrate", "--noinput", "-v0")
+    shutil.copy(migrated_sqlite_file, tmp_path / "nearer.sqlite3")
     run(env, "shell", "-c", SETUP)
 
     schedulers = [manage(env, "send_reminders") for _ in range(2)]
