@@ -163,8 +163,11 @@ def migrated_site_database(request, tmp_path_factory) -> dict:
     return {"database_url": database_url, "template": template.own_database}
 
 
-# Started first, so that with several workers (make test runs pytest-xdist) no worker is left
-# alone at the end with a long journey while the others have nothing to do.
+# Started first among their kind, so that with several workers (make test runs pytest-xdist)
+# no worker is left alone at the end with a long journey while the others have nothing to do.
+# pytest-django then sorts, keeping this order within each kind: tests in a rolled-back
+# transaction, then transactional ones (which empty the database, data migrations' rows too),
+# then those without a database. So this hook runs first.
 SLOW_FIRST = (
     "tests/e2e/",
     "nearer/chat/tests/test_two_processes.py",
@@ -175,6 +178,7 @@ SLOW_FIRST = (
 )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     def slow_first(item: pytest.Item) -> int:
         path = Path(item.path).relative_to(ROOT).as_posix()

@@ -245,6 +245,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = TESTING
+# In tests, find each file when asked instead of listing them all for every new test client.
+WHITENOISE_AUTOREFRESH = TESTING
 
 # Nearer's own settings.
 NEARER_DEFAULT_COUNTRY = env_str("NEARER_DEFAULT_COUNTRY", "US").upper()
