@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
 ]
 RESULTS_DIR = Path(settings.BASE_DIR) / "test-results"
 SERIOUS = {"serious", "critical"}
+AXE_OPTIONS = {"resultTypes": ["violations"]}  # as Axe.run passes them
 TIMEOUT_MS = 10_000
 
 
@@ -96,6 +97,11 @@ def _closed_contexts(
     refused: list[str] = []
     troubles: list[str] = []  # forbidden or failing responses: never part of a happy journey
 
+    # Only requests for elsewhere are routed here: Playwright matches this pattern itself, so
+    # the live server's own pages and files go straight through rather than each waiting for
+    # this process to answer (about a tenth of a second a page).
+    elsewhere = re.compile(rf"^(?!{re.escape(origin + '/')}|data:|about:)")
+
     def guard(route) -> None:
         url = route.request.url
         if url.startswith((origin + "/", "data:", "about:")):
@@ -111,7 +117,7 @@ def _closed_contexts(
     def make(**options) -> BrowserContext:
         context = browser.new_context(base_url=origin, **options)
         context.set_default_timeout(TIMEOUT_MS)
-        context.route("**/*", guard)
+        context.route(elsewhere, guard)
         if ws_origin:
             context.route_web_socket(lambda url: not url.startswith(ws_origin + "/"), refuse_socket)
         context.on(
@@ -185,8 +191,13 @@ def assert_accessible(axe: Axe) -> Callable[[Page], None]:
     """Fail on any axe-core violation of impact "serious" or "critical" on the current page."""
 
     def check(page: Page) -> None:
-        results = axe.run(page)
-        violations = results.response["violations"]
+        # What Axe.run does, less two costs: axe-core is loaded once per document (a later
+        # check of the same document finds it there), and only the violations come back.
+        if not page.evaluate("() => typeof window.axe?.run === 'function'"):
+            page.evaluate(axe.axe_script)
+        violations = page.evaluate(
+            "(options) => axe.run(options).then((results) => results.violations)", AXE_OPTIONS
+        )
         for v in violations:  # shown with -s, or beside a failure
             print(f"axe on {page.url}: {v['id']} ({v['impact']}), {len(v['nodes'])} element(s)")
         serious = [v for v in violations if v["impact"] in SERIOUS]
@@ -220,21 +231,20 @@ def confirmation_link() -> Callable[[str], str]:
 #
 # Django's live_server speaks WSGI, which has no WebSockets, so chat journeys use uvicorn
 # serving nearer.asgi in a process of its own (bench/chat_harness.py), on a database of the
-# module's own: a SQLite file in a temporary directory, or, when DATABASE_URL names a
-# PostgreSQL server, a database made for the module and dropped after it. (Serving the ASGI
-# app from a thread of this process would share the in-memory SQLite test database through
-# its shared cache, but every request runs in a thread of its own there, and shared-cache
-# connections fail at once with "database table is locked" rather than waiting their turn.)
+# module's own, a copy of a migrated one (root conftest): a SQLite file in a temporary
+# directory, or, when DATABASE_URL names a PostgreSQL server, a database made for the module
+# and dropped after it. (Serving the ASGI app from a thread of this process would share the
+# in-memory SQLite test database through its shared cache, but every request runs in a thread
+# of its own there, and shared-cache connections fail at once with "database table is locked"
+# rather than waiting their turn.)
 # People and chats are made in that database by bench/chat_seed.py, logged in by cookie.
 
 
 @pytest.fixture(scope="module")
-def chat_site(tmp_path_factory):
+def chat_site(tmp_path_factory, migrated_site_database):
     from bench.chat_harness import Site
 
-    site = Site(
-        tmp_path_factory.mktemp("chat-e2e"), database_url=os.environ.get("DATABASE_URL", "")
-    )
+    site = Site(tmp_path_factory.mktemp("chat-e2e"), **migrated_site_database)
     site.create_database()
     try:
         site.prepare(static=True)

@@ -16,6 +16,9 @@ pytestmark = pytest.mark.e2e
 FIRST = "Tonight we talked about the move. "
 MORE = "I listened more than I spoke, and that felt new."
 QUICK = "Only a few words before the bus came"
+# static/journal/autosave.js saves this long after typing stops. The journeys that wait for
+# it move the page's clock on (Playwright's page.clock) rather than waiting it out.
+IDLE_MS = 3000
 
 
 def welcomed(user):
@@ -29,7 +32,13 @@ def type_into(page: Page, selector: str, words: str) -> None:
     box = page.locator(selector)
     box.focus()
     box.press("Control+End")
-    box.press_sequentially(words, delay=15)
+    box.press_sequentially(words)
+
+
+def stop_typing_for(page: Page, ms: int) -> None:
+    """Move the page's clock (installed first) on by ``ms`` at once, with no key pressed: the
+    timers that fall due in that time run as if the time had passed."""
+    page.clock.run_for(ms)
 
 
 def test_erin_writes_closes_the_tab_mid_typing_and_finds_every_word_again(
@@ -37,6 +46,7 @@ def test_erin_writes_closes_the_tab_mid_typing_and_finds_every_word_again(
 ):
     page = logged_in_page(welcomed(erin))
     context = page.context
+    page.clock.install()
     page.goto(f"{live_server.url}/journal/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your journal")
     assert_accessible(page)
@@ -49,6 +59,7 @@ def test_erin_writes_closes_the_tab_mid_typing_and_finds_every_word_again(
 
     # No Save button pressed: the entry is created about 3 seconds after typing stops,
     # and the address becomes the entry's own.
+    stop_typing_for(page, IDLE_MS)
     expect(page.locator("[data-journal-status]")).to_have_text(
         re.compile(r"^Saved at \d\d:\d\d\.$")
     )
@@ -58,7 +69,7 @@ def test_erin_writes_closes_the_tab_mid_typing_and_finds_every_word_again(
 
     # She writes on, and two seconds later (before the next autosave) the tab is closed.
     type_into(page, "#id_body", MORE)
-    page.wait_for_timeout(2000)
+    stop_typing_for(page, 2000)
     page.close()
 
     again = context.new_page()
@@ -97,10 +108,11 @@ def test_a_tab_closed_within_a_second_of_typing_is_saved_on_leaving(
 ):
     page = logged_in_page(welcomed(erin))
     context = page.context
+    page.clock.install()
     page.goto(f"{live_server.url}/journal/new/")
     page.get_by_label("Title").fill("On the way")
     type_into(page, "#id_body", QUICK)
-    page.wait_for_timeout(300)
+    stop_typing_for(page, 300)
     page.close()  # within a second: no autosave yet, only the save sent as the page goes
 
     assert wait_for_entry(erin) == [QUICK]
@@ -127,9 +139,11 @@ def test_words_from_a_tab_that_lost_its_connection_and_crashed_are_sent_on_next_
             route.fallback()
 
     context.route("**/journal/**", lose_saves)
+    page.clock.install()
     page.goto(f"{live_server.url}/journal/new/")
     page.get_by_label("Title").fill("Offline")
     type_into(page, "#id_body", QUICK)
+    stop_typing_for(page, IDLE_MS)
     expect(page.locator("[data-journal-status]")).to_have_text(re.compile("^Offline for now"))
     # Then the tab freezes and is killed: no leaving save at all, only the copy on the device.
     page.evaluate("() => { setTimeout(() => { for (;;) {} }, 0); }")
@@ -165,14 +179,17 @@ def test_two_tabs_never_silently_overwrite_each_other(
 ):
     entry = Entry.objects.create(author=erin, title="Shared morning", body="Start.")
     first = logged_in_page(welcomed(erin))
+    first.clock.install()  # the clock is the context's: both tabs share it
     second = first.context.new_page()
     for page in (first, second):
         page.goto(f"{live_server.url}/journal/{entry.pk}/")
 
     type_into(first, "#id_body", " From the first tab.")
+    stop_typing_for(first, IDLE_MS)
     expect(first.locator("[data-journal-status]")).to_have_text(re.compile("^Saved at"))
 
     type_into(second, "#id_body", " From the second tab.")
+    stop_typing_for(second, IDLE_MS)
     notice = second.locator("[data-journal-conflict]")
     expect(notice).to_be_visible(timeout=15_000)
     expect(second.locator("[data-journal-status]")).to_have_text(
