@@ -139,7 +139,7 @@ def measure_all(args: argparse.Namespace, bare: Target, today: Target, checkin: 
         )
         this = {"others_cpu": busy}
         for target in (bare, today, checkin):
-            this[target.name] = measure(args, target)
+            this[target.name] = measure_spread(args, target, connections=args.connections)
         this["ratio"] = this["today"]["rps"] / this["bare"]["rps"]
         rounds.append(this)
     step(
@@ -523,18 +523,18 @@ SPREAD_ATTEMPTS = 3
 
 def measure_spread(args: argparse.Namespace, target: Target, *, connections: int) -> dict:
     """``measure``, run again (up to ``SPREAD_ATTEMPTS`` times in all) while the kernel has
-    put more of wrk's connections on one worker than an even share.
+    left a worker without any of wrk's connections, or given one worker both of two.
 
     uvicorn leaves it to the kernel which worker accepts a connection, and wrk keeps its
-    connections for the whole run, so now and then both of 2 connections land on one worker
-    ("2" rather than "1+1"). Each request then waits behind the other, which measures queueing
-    rather than the page. Every attempt is printed; the figures kept are the last one's.
+    connections for the whole run, so now and then all of them land on one worker ("8" rather
+    than "4+4", "2" rather than "1+1"). Then half the server sits idle while the other half
+    queues, which measures the kernel's luck rather than the page. Every attempt is printed;
+    the figures kept are the last one's, with the number of attempts.
     """
-    even = -(-connections // WORKERS)  # the most any worker should hold
     for attempt in range(1, SPREAD_ATTEMPTS + 1):
         figures = measure(args, target, connections=connections)
         counts = [int(n) for n in figures["workers"].split("+") if n.isdigit()]
-        if counts and max(counts) <= even:
+        if len(counts) >= min(WORKERS, connections):  # every worker holds a connection
             break
         if attempt < SPREAD_ATTEMPTS:
             print(f"  {'':8} (connections on one worker: measured again)", flush=True)

@@ -85,3 +85,9 @@ def test_debug_is_off_unless_asked():
     from django.conf import settings
 
     assert settings.DEBUG is False
+
+
+def test_sending_email_gives_up_rather_than_holding_a_page_thread_for_ever():
+    from django.conf import settings
+
+    assert 0 < settings.EMAIL_TIMEOUT <= 30
