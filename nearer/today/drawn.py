@@ -12,9 +12,13 @@ The key also holds the member's local date (progress and "Starting soon" move wi
 their couple (linking and unlinking change the partner's cards).
 
 Read fresh on every request, never kept: the notifications, the welcome, the reflection day
-and the partner's name. The forms' CSRF token is put in when the page is served. Whether any
-notification is unread comes with the version, so the notifications themselves are read only
-when there is something to show.
+and the partner's name. Whether any notification is unread comes with the version, so the
+notifications themselves are read only when there is something to show. The forms' CSRF
+token is put in when the page is served.
+
+On a visit with nothing of its own to say (no unread notification, no welcome, no message)
+the whole page is kept too (``kept_pages``), keyed on the board's key and what else it shows:
+the member's and the partner's names and whether it is the reflection day.
 """
 
 import functools
@@ -67,18 +71,30 @@ class Served:
     has_goals: bool
 
 
+@dataclass(frozen=True)
+class Page:
+    """The whole of Today as HTML, with ``TOKEN`` where the CSRF token goes; kept only for a
+    visit with nothing of its own to say (no message, notification or welcome)."""
+
+    key: tuple
+    html: str
+
+    def served(self, csrf_token: str) -> str:
+        return self.html.replace(TOKEN, csrf_token)
+
+
 class Kept:
     """The latest drawing for each of the members seen most recently, in this process."""
 
     def __init__(self, size: int = KEPT) -> None:
         self.size = size
-        self._boards: OrderedDict[int, Drawn] = OrderedDict()
+        self._boards: OrderedDict[int, Drawn | Page] = OrderedDict()
         self._lock = threading.Lock()
 
     def __contains__(self, member_id: int) -> bool:
         return member_id in self._boards
 
-    def get(self, member_id: int, key: tuple) -> Drawn | None:
+    def get(self, member_id: int, key: tuple) -> Drawn | Page | None:
         with self._lock:
             drawn = self._boards.get(member_id)
             if drawn is None or drawn.key != key:
@@ -86,7 +102,7 @@ class Kept:
             self._boards.move_to_end(member_id)
             return drawn
 
-    def put(self, member_id: int, drawn: Drawn) -> None:
+    def put(self, member_id: int, drawn: Drawn | Page) -> None:
         with self._lock:
             self._boards[member_id] = drawn
             self._boards.move_to_end(member_id)
@@ -95,6 +111,7 @@ class Kept:
 
 
 kept = Kept()
+kept_pages = Kept()
 
 
 @dataclass(frozen=True)

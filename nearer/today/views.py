@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
@@ -20,7 +21,7 @@ from nearer.goals.wording import day_label
 from nearer.program.models import Step
 from nearer.reminders.models import Notification
 from nearer.today.board import card_for
-from nearer.today.drawn import drawn_board
+from nearer.today.drawn import TOKEN, Page, drawn_board, kept_pages
 from nearer.today.forms import (
     CheckInForm,
     DayForm,
@@ -61,16 +62,26 @@ def today(request: HttpRequest) -> HttpResponse:
     token = get_token(request)
     ctx = {
         "day": day,
-        "drawn": drawn.served(token),
-        "csrf_token": token,  # one masked token for the page, not a second one for the rest
         "partner_name": stamp.partner.display_name if stamp.partner else None,
         "is_reflection_day": day.weekday() == stamp.reflection_weekday,
         "welcome_form": WelcomeForm() if user.welcomed_at is None else None,
-        "notifications": (
-            list(Notification.objects.visible_to(user).unread()[:3]) if stamp.has_unread else []
-        ),
+        "notifications": [],
     }
-    return render(request, "today/today.html", ctx)
+    if stamp.has_unread or ctx["welcome_form"] or len(messages.get_messages(request)):
+        if stamp.has_unread:
+            ctx["notifications"] = list(Notification.objects.visible_to(user).unread()[:3])
+        # One masked CSRF token for the whole page, not a second one for the rest of it.
+        ctx |= {"drawn": drawn.served(token), "csrf_token": token}
+        return render(request, "today/today.html", ctx)
+    # Nothing of this visit's own to say, so the whole page follows from the board's version
+    # and what the key adds; it is kept like the board, with a stand-in for the token.
+    key = (drawn.key, user.display_name, ctx["partner_name"], ctx["is_reflection_day"])
+    page = kept_pages.get(user.pk, key)
+    if page is None:
+        ctx |= {"drawn": drawn.served(TOKEN), "csrf_token": TOKEN}
+        page = Page(key=key, html=render_to_string("today/today.html", ctx, request))
+        kept_pages.put(user.pk, page)
+    return HttpResponse(page.served(token))
 
 
 def _answer(request: HttpRequest, goal: Goal, *, note: str = "", problem: str = "") -> HttpResponse:

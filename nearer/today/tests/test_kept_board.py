@@ -120,6 +120,48 @@ def test_each_browser_gets_forms_that_carry_its_own_csrf_token(browser_for, alic
     assert goal.checkins.count() == 1
 
 
+def test_a_kept_page_carries_each_browsers_own_token_everywhere(browser_for, alice):
+    from nearer.today.drawn import TOKEN
+
+    make_goal(alice)
+    phone = browser_for(alice, enforce_csrf_checks=True)
+    laptop = browser_for(alice, enforce_csrf_checks=True)
+    drawn_and_kept(phone)
+
+    html = today(laptop)  # the whole page, as the phone's visit kept it
+    tokens = set(re.findall(r'(?:csrfmiddlewaretoken" value=|"X-CSRFToken": )"([^"]+)"', html))
+    assert TOKEN not in html and len(tokens) == 1  # the forms and htmx's header alike
+    token = tokens.pop()
+    response = laptop.post(reverse("notifications_read"), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    refused = laptop.post(reverse("notifications_read"), {"csrfmiddlewaretoken": "x" * 64})
+    assert refused.status_code == 403
+
+
+def test_a_kept_page_shows_a_new_name_at_once(browser_for, alice, bob):
+    make_goal(alice, "Say good morning", is_shared=True)
+    alices, bobs = browser_for(alice), browser_for(bob)
+    drawn_and_kept(alices)
+    drawn_and_kept(bobs)
+
+    alice.display_name = "Ali"
+    alice.save(update_fields=["display_name"])
+
+    assert "Hello, Ali<" in today(alices)
+    assert "Shared by Ali<" in today(bobs)
+
+
+def test_a_message_is_shown_once_and_the_kept_page_never_holds_it(alice_client, alice):
+    goal = make_goal(alice)
+    drawn_and_kept(alice_client)
+
+    alice_client.post(reverse("today_check_in", args=[goal.pk]))  # without htmx: a message
+
+    assert "That counts." in today(alice_client)
+    assert "That counts." not in today(alice_client)
+    assert "That counts." not in today(alice_client)  # and not from the kept page either
+
+
 # -- the member's own changes -------------------------------------------------------------
 
 
