@@ -1,10 +1,14 @@
 """Pages through the application uvicorn serves (nearer.asgi): Django's WSGI handler on a
 pool of threads, the request body read in, long answers streamed out piece by piece."""
 
+import threading
+
 import pytest
+import pytest_asyncio
 from asgiref.sync import sync_to_async
 from channels.testing import HttpCommunicator
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 
 from nearer.asgi import application
@@ -12,6 +16,32 @@ from nearer.goals.models import CheckIn
 from nearer.goals.tests.conftest import make_goal
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pool_threads_let_go_of_their_connections():
+    """The page threads keep their database connections (CONN_MAX_AGE), which would keep the
+    test database busy when it is dropped at the end (PostgreSQL refuses). So once this
+    module is done, each thread closes its own: one job per thread, held at a barrier until
+    every thread has one."""
+    yield
+    pool = application.application_mapping["http"].executor
+    together = threading.Barrier(pool._max_workers)
+
+    def close_mine() -> None:
+        together.wait(timeout=10)
+        connections.close_all()
+
+    for job in [pool.submit(close_mine) for _ in range(pool._max_workers)]:
+        job.result(timeout=15)
+
+
+@pytest_asyncio.fixture(autouse=True)
+async def _the_set_up_thread_lets_go_of_its_connection():
+    """The same for the thread where these tests make their people and goals (sync_to_async,
+    and Django's async ORM, run there)."""
+    yield
+    await sync_to_async(connections.close_all)()
 
 
 @sync_to_async
