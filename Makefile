@@ -49,11 +49,14 @@ format: $(VENV)/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
 
+# Bytecode is cached even where the environment turns it off (PYTHONDONTWRITEBYTECODE): pytest
+# rewrites every test module's asserts, and each process the tests start compiles Nearer,
+# which without the cache took each worker 5-6 s before its first test.
 test: $(VENV)/.installed chromium lint
-	$(BIN)/pytest -q -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q -n auto
 
 e2e: $(VENV)/.installed chromium
-	$(BIN)/pytest -q tests/e2e
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q tests/e2e
 
 # Seeds its own database in var/bench (never var/nearer.sqlite3), serves it, measures with wrk.
 bench: $(VENV)/.installed
