@@ -126,7 +126,7 @@ async def test_an_export_is_streamed_in_pieces_not_gathered_first(alice):
     assert len([p for p in pieces if p]) >= 4  # the header and each goal, each on its own way
 
 
-def test_each_server_thread_keeps_its_sqlite_connection_between_requests():
+def test_the_page_pool_has_the_configured_threads_and_sqlite_connections_are_kept():
     if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
         assert settings.DATABASES["default"]["CONN_MAX_AGE"] > 0
     assert application.application_mapping["http"].executor._max_workers == settings.HTTP_THREADS

@@ -67,7 +67,7 @@ def today(request: HttpRequest) -> HttpResponse:
         "welcome_form": WelcomeForm() if user.welcomed_at is None else None,
         "notifications": [],
     }
-    if stamp.has_unread or ctx["welcome_form"] or len(messages.get_messages(request)):
+    if stamp.has_unread or user.welcomed_at is None or len(messages.get_messages(request)):
         if stamp.has_unread:
             ctx["notifications"] = list(Notification.objects.visible_to(user).unread()[:3])
         # One masked CSRF token for the whole page, not a second one for the rest of it.
