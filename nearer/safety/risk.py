@@ -1,14 +1,14 @@
 """Words that suggest crisis or danger, for the support spaces (Neighbor Chat, the community).
 
-The coach's safety rules (``nearer.coach.engine.safety``) read for control, isolation,
+The coach's safety rules (``nearer.safety.goals``) read for control, isolation,
 coercion and fear. Here only the last two count: thoughts of self-harm, threats and violence,
 fear of a partner, someone being kept from leaving. Someone who writes about checking their
 partner's phone is asking for help with a habit, and meets the coach's response elsewhere; in a
 chat or a post that is not a crisis, and showing them crisis lines would feel like an accusation.
 """
 
-from nearer.coach.engine import safety
-from nearer.coach.engine.text import MAX_CHARS, read
+from nearer.lib.text import MAX_CHARS, read
+from nearer.safety import goals as safety
 
 KINDS = ("fear", "coercion")
 _OVERLAP = 200  # a phrase cut at a chunk's edge is still read whole by the next chunk

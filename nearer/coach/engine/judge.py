@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from nearer.coach.engine import grammar as g
 from nearer.coach.engine import lexicon as lx
-from nearer.coach.engine import safety as safety_rules
 from nearer.coach.engine import specific
 from nearer.coach.engine.language import looks_english
-from nearer.coach.engine.text import MAX_CHARS, Text, clean, read
+from nearer.lib.text import MAX_CHARS, Text, clean, read
+from nearer.safety import goals as safety_rules
 
 LETTERS = ("S", "M", "A", "R", "T")
 NAMES = {
