@@ -6,6 +6,9 @@ from nearer import views
 admin.site.site_header = "Nearer administration"
 admin.site.site_title = "Nearer admin"
 
+# The 500 page keeps the quick exit without context processors or the database.
+handler500 = "nearer.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,9 +1,16 @@
-"""Site-wide pages that belong to no single app: the front door and the health check."""
+"""Site-wide pages that belong to no single app: the front door, the health check, and the
+page for a server error."""
 
+import logging
+
+from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.html import escape
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 
 from nearer.accounts.views import PENDING_TOKEN_KEY
 from nearer.today import views as today_views
@@ -28,3 +35,35 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+logger = logging.getLogger(__name__)
+
+# The last resort when even templates/500.html cannot be drawn: still the way out.
+PLAIN_SERVER_ERROR = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin"><meta name="robots" content="noindex">
+<title>Something went wrong · Nearer</title></head>
+<body><p><a href="{exit_url}" class="quick-exit" data-quick-exit rel="nofollow noreferrer"
+>Exit this page</a></p>
+<h1>Something went wrong on our side</h1>
+<p>It isn't anything you did. Please try again in a little while.</p>
+<p>If you or anyone else is in danger right now, call your local emergency number.</p>
+</body></html>
+"""
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, with the quick exit like every other page (``handler500``).
+
+    Drawn without context processors, the database or base.html, since any of them may be
+    what broke; the exit address comes straight from settings."""
+    exit_url = settings.NEARER_QUICK_EXIT_URL
+    try:
+        html = loader.render_to_string("500.html", {"QUICK_EXIT_URL": exit_url})
+    except Exception:
+        logger.exception("Could not draw the error page; sending the plain one")
+        html = PLAIN_SERVER_ERROR.format(exit_url=escape(exit_url))
+    return HttpResponseServerError(html)

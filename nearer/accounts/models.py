@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from nearer.safety.models import validate_country_code
+
 # Unambiguous characters for codes read aloud or typed from a phone: no 0/O, 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -55,6 +57,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     discreet = models.BooleanField(
         default=False,
         help_text="Keep relationship words out of email subjects and reminder previews.",
+    )
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text="Decides which help lines Nearer shows you. Private: never shown to a partner.",
     )
     welcomed_at = models.DateTimeField(null=True, blank=True)
     is_staff = models.BooleanField(default=False)

@@ -14,9 +14,11 @@ from nearer.safety.reader import ABUSE_KINDS
 
 
 def country_for(user) -> str:
-    """The member's own country when they have one, else the site's default."""
-    code = getattr(user, "country", "") if user is not None else ""
-    return code or settings.NEARER_DEFAULT_COUNTRY
+    """The member's own country when they have one, else the site's default (also for
+    visitors: ``None`` or an anonymous user)."""
+    if user is None or not user.is_authenticated:
+        return settings.NEARER_DEFAULT_COUNTRY
+    return user.country or settings.NEARER_DEFAULT_COUNTRY
 
 
 def helpers_for(country: str, kind: str = "") -> list[CrisisResource]:
