@@ -2,12 +2,13 @@
 
 ``read(text)`` returns None, or a ``Finding``: the *kind* of danger the words suggest and the
 writer's own words that raised it. It is a signpost, never a diagnosis: a finding only decides
-which gentle help the writer is offered, and it is never shown or told to anyone else (a
-listener or a moderator sees only that help may be needed, never to a partner).
+which gentle help the writer is offered. It is never shown or told to a partner; a listener or
+a moderator learns only that help may be needed.
 
-Kinds:
+Kinds (LABELING.md in ``data/`` defines each with examples):
 - ``violence``: someone hurting the writer physically or sexually (hitting, choking or
-  strangling, pushing, kicking, throwing things, restraining, burning, sexual violence);
+  strangling, pushing, kicking, throwing things, restraining, burning, sexual violence), or the
+  writer hurting a partner;
 - ``threat``: threats to kill or hurt, weapons, threats about leaving or the children;
 - ``fear``: afraid of a partner, of going home, hiding, preparing to flee;
 - ``control``: money, documents, phone, keys or medication taken; locked in; tracked; cut off
@@ -17,15 +18,34 @@ Kinds:
   slang people use for them online;
 - ``child_harm``: a child being hurt or threatened.
 
+How it reads (``language.py``): words mended (spelling, slang, contractions, stretched letters)
+and lemmatised, one sentence at a time. Then two readers, either of which can raise a finding:
+1. **Rules** (``data/rules.txt`` over the word lists in ``data/words.txt``): who does what to
+   whom ("he choked me", not "I choked on a bone"), dropped when negated just before ("I don't
+   think he'd hurt me") or covered by a figurative use (``data/figurative.txt``: "this heat is
+   killing me"). Reviewers read and change these files; no code changes needed.
+2. **A statistical model** (``model.py``), trained from our own labeled messages, for wording
+   no rule lists. Measured by ``manage.py risk_eval`` on data it was not trained on.
 ``urgent`` marks danger that is happening now ("he's outside", "I've taken the pills"): the
 emergency number comes first.
 """
 
+import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from nearer.safety import language
 
 KINDS = ("violence", "threat", "fear", "control", "stalking", "self_harm", "child_harm")
-# Kinds that are about a partner or someone else at home: domestic-abuse lines come first.
+# Kinds about a partner or someone else at home: domestic-abuse lines come first for them.
 ABUSE_KINDS = frozenset({"violence", "threat", "fear", "control", "stalking", "child_harm"})
+# When several kinds are found, the most serious answers: a risk to life first.
+SEVERITY = ("self_harm", "violence", "threat", "child_harm", "stalking", "control", "fear")
+
+NEGATIONS = frozenset({"not", "never", "nobody", "nothing", "neither", "nor", "no"})
+NOT_NEGATING = frozenset({"only", "just", "sure", "know", "certain", "even", "ok", "okay", "fine"})
+NEGATION_REACH = 3  # words before a match in which a negation cancels it
+MAX_TEXT = 100_000  # longer text is read to this length: a message, post or entry never is
 
 
 @dataclass(frozen=True)
@@ -39,22 +59,200 @@ class Finding:
         return self.kind == "self_harm"
 
 
-def read(text: str) -> Finding | None:
-    """The strongest sign of danger in ``text`` (any length), or None."""
-    # Until the new reader lands, the old phrase list answers (kinds mapped).
-    from nearer.safety.risk import concern
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    urgent: bool
+    pattern: re.Pattern
+    context: re.Pattern | None
+    source: str
+    words: frozenset[str]  # a sentence with none of these can't match: the rule is skipped
+    guards: tuple[re.Pattern, ...]  # figurative uses that drop a match they cover
 
-    hit = concern(text)
-    if hit is None:
+
+# Words too common to tell rules apart: a rule is tried on a sentence that has one of its
+# other words. (Only a shortcut: a rule made of these words alone is tried on every sentence.)
+COMMON = frozenset(
+    """a an the and or but so to of in on at by for with from up out off over into onto about
+    as if when than then that this these those there here it its be do have will would can
+    could might may must shall should not never no i me my myself we us our you your he him his
+    himself she her herself they them their themselves one all any some just again still ever
+    get go make take say tell what who where how which while until till because after before
+    s t d ll m re ve other time want come every see feel back thing down good work home keep
+    stop talk leave sleep really much like know think way off away""".split()
+)
+
+
+def read(text: str, *, model=None) -> Finding | None:
+    """The most serious sign of danger in ``text`` (any length), or None.
+
+    ``model`` is for measuring: a model trained without the text being read.
+    """
+    reading = language.read((text or "")[:MAX_TEXT])
+    if not reading.sentences:
         return None
-    kind = (
-        "self_harm"
-        if _self_harm_words(hit.words)
-        else ("control" if hit.kind == "coercion" else "fear")
-    )
-    return Finding(kind=kind, words=hit.words)
+    found = first_rule_finding(reading)
+    if found:
+        return found
+    from nearer.safety import model as statistical
+
+    return statistical.finding(reading, model)
 
 
-def _self_harm_words(words: str) -> bool:
-    lowered = words.lower()
-    return any(w in lowered for w in ("myself", "my life", "die", "suicid", "alive", "live"))
+def first_rule_finding(reading: language.Reading) -> Finding | None:
+    """The rules' finding: the most serious kind any rule raised, and urgent when any urgent
+    rule also holds. Rules are tried most serious first, each only on sentences that hold one
+    of its words, and reading stops at the first that holds."""
+    table = rules()
+    index = rule_index()
+    candidates: dict[int, list[language.Sentence]] = {}
+    for sentence in reading.sentences:
+        ids = set(index["*"])
+        for word in set(sentence.lemmas):
+            ids.update(index.get(word, ()))
+        for rule_id in ids:
+            candidates.setdefault(rule_id, []).append(sentence)
+    best = None
+    for rule_id in sorted(candidates):
+        rule = table[rule_id]
+        if best is not None and (rule.kind != best.kind or not rule.urgent):
+            if not rule.urgent:
+                continue
+        for sentence in candidates[rule_id]:
+            words = _match(rule, sentence, reading)
+            if words is None:
+                continue
+            if best is None:
+                best = Finding(rule.kind, words, rule.urgent)
+            elif rule.urgent and not best.urgent:
+                best = Finding(best.kind, best.words, True)
+            break
+        if best is not None and best.urgent:
+            break
+    return best
+
+
+def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -> str | None:
+    line = sentence.line
+    if rule.context is not None and not rule.context.search(line):
+        return None
+    for match in rule.pattern.finditer(line):
+        if _negated(sentence, match.start()) or _figurative(rule, line, match):
+            continue
+        first = sentence.token_at(match.start())
+        last = sentence.token_at(max(match.end() - 1, match.start()))
+        return reading.quote(sentence, first, last)
+    return None
+
+
+def _negated(sentence: language.Sentence, start: int) -> bool:
+    index = sentence.token_at(start)
+    before = sentence.lemmas[max(0, index - NEGATION_REACH) : index]
+    if "," in before:
+        before = before[len(before) - before[::-1].index(",") :]
+    for i, word in enumerate(before):
+        if word in NEGATIONS:
+            following = before[i + 1] if i + 1 < len(before) else ""
+            if following not in NOT_NEGATING:
+                return True
+    return False
+
+
+def _figurative(rule: Rule, line: str, match: re.Match) -> bool:
+    start, end = match.span()
+    return any(g_start < end and start < g_end for g_start, g_end in _guard_spans(rule, line))
+
+
+@lru_cache(maxsize=1024)
+def _guard_spans(rule: Rule, line: str) -> tuple[tuple[int, int], ...]:
+    return tuple(g.span() for guard in rule.guards for g in guard.finditer(line))
+
+
+@cache
+def word_lists() -> dict[str, list[str]]:
+    lists: dict[str, list[str]] = {}
+    for path in sorted((language.DATA / "words").glob("*.txt")):
+        current = None
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = line[1:-1]
+                lists.setdefault(current, [])
+            elif current is not None:
+                lists[current].extend(" ".join(e.split()) for e in line.split(",") if e.strip())
+    return lists
+
+
+def _expand(pattern: str) -> str:
+    lists = word_lists()
+    gap = r"(?:(?!(?:not|never|no) )\S+ ){0,%d}"
+    pattern = pattern.replace("{gap}", gap % 3).replace("{gap6}", gap % 6)
+    pattern = pattern.replace("{me}", r"(?:me|my (?:\S+ )?{body})")
+
+    def words(match: re.Match) -> str:
+        entries = sorted(lists[match.group(1)], key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(e).replace(r"\ ", " ") for e in entries) + ")"
+
+    return re.sub(r"\{(\w+)\}", words, pattern)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """Every rule in ``data/rules/*.txt``, the most serious kind first."""
+    compiled = []
+    for path in sorted((language.DATA / "rules").glob("*.txt")):
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                continue
+            kind, pattern, *rest = raw.split("\t")
+            urgent = kind.endswith("!")
+            kind = kind.rstrip("!")
+            if kind not in KINDS:
+                raise ValueError(f"{path.name}, line {number}: unknown kind {kind!r}")
+            context = re.compile(_expand(rest[0])) if rest and rest[0].strip() else None
+            compiled.append(
+                Rule(
+                    kind,
+                    urgent,
+                    re.compile(_expand(pattern)),
+                    context,
+                    pattern,
+                    _words(pattern),
+                    _guards(kind),
+                )
+            )
+    return tuple(sorted(compiled, key=lambda r: SEVERITY.index(r.kind)))
+
+
+def _words(pattern: str) -> frozenset[str]:
+    """The rule's own words (not its word lists' or the common ones): a sentence without any
+    of them is not tried. A rule with none of its own is tried on every sentence."""
+    own = re.sub(r"\{\w+\}|\\[a-zA-Z]|\(\?[:!=<]+", " ", pattern)
+    return frozenset(re.findall(r"[a-z]+", own)) - COMMON
+
+
+@cache
+def rule_index() -> dict[str, tuple[int, ...]]:
+    """Which rules each word can start: "*" lists the rules tried on every sentence."""
+    index: dict[str, list[int]] = {"*": []}
+    for rule_id, rule in enumerate(rules()):
+        for word in rule.words or ("*",):
+            index.setdefault(word, []).append(rule_id)
+    return {word: tuple(ids) for word, ids in index.items()}
+
+
+@cache
+def _guards(kind: str) -> tuple[re.Pattern, ...]:
+    """Figurative uses for a kind: ``figurative/common.txt`` and ``figurative/<kind>.txt``."""
+    patterns = []
+    for name in ("common", kind):
+        path = language.DATA / "figurative" / f"{name}.txt"
+        if not path.exists():
+            continue
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.strip()
+            if line and not line.startswith("#"):
+                patterns.append(re.compile(_expand(line)))
+    return tuple(patterns)

@@ -1,0 +1,138 @@
+"""The safety reader's statistical half: a small classifier trained from our own messages.
+
+The rules (``data/rules/``) read what they list; people also write danger in words no list
+holds. This model learns from ``data/labeled/*.jsonl`` (written and labeled by the team, see
+``data/LABELING.md``) which words and word pieces go with danger, and raises a finding when it
+is confident on its own.
+
+- Features: the lemmatised words and word pairs of the text (TF-IDF), with the people in it
+  made general (any partner word reads "partner", so "my bf" teaches the same as "my husband")
+  and words after a negation marked ("never hit" is not "hit"); and character pieces of three
+  to five letters, which survive typos ("strnagled" still shares "str" and "gled").
+- Two linear support-vector classifiers: danger or not, and which kind.
+- Trained at first use in each process (about a second), with fixed settings and a fixed
+  seed: the same files give the same model. Nothing is downloaded or unpickled.
+- ``MARGIN``: how sure the model must be before it speaks alone. It was chosen by
+  cross-validation on the labeled files (``manage.py risk_eval --cross-validate``, which trains
+  on four fifths and reads the fifth it has not seen), never on the holdout.
+"""
+
+import json
+import threading
+from functools import cache
+
+from nearer.safety import language
+from nearer.safety.reader import KINDS, Finding
+
+MARGIN = 0.25
+_lock = threading.Lock()
+
+PEOPLE = {
+    "he": "person",
+    "she": "person",
+    "they": "person",
+    "him": "person",
+    "her": "person",
+    "them": "person",
+    "his": "their",
+    "their": "their",
+}
+PARTNERS = frozenset(
+    """partner husband wife boyfriend girlfriend ex fiance spouse lover missus""".split()
+)
+STOPS_NEGATION = frozenset({",", "but", "and", "so", "because", "though", "although"})
+
+
+def labeled_items() -> list[dict]:
+    items = []
+    for path in sorted((language.DATA / "labeled").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                items.append(json.loads(line))
+    return items
+
+
+def features(reading: language.Reading) -> str:
+    """The words the model sees: lemmas, people made general, negated words marked."""
+    words = []
+    for sentence in reading.sentences:
+        negated = 0
+        for lemma in sentence.lemmas:
+            if lemma in STOPS_NEGATION:
+                negated = 0
+                continue
+            if lemma in {"not", "never", "no"}:
+                negated = 3
+                words.append(lemma)
+                continue
+            word = "partner" if lemma in PARTNERS else PEOPLE.get(lemma, lemma)
+            if negated:
+                word = "not_" + word
+                negated -= 1
+            words.append(word)
+        words.append("|")
+    return " ".join(words)
+
+
+class Model:
+    def __init__(self, items: list[dict]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.pipeline import FeatureUnion
+        from sklearn.svm import LinearSVC
+
+        texts = [features(language.read(i["text"])) for i in items]
+        labels = [int(i["risk"]) for i in items]
+        self.vectorizer = FeatureUnion(
+            [
+                (
+                    "words",
+                    TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[^ |]+"),
+                ),
+                (
+                    "pieces",
+                    TfidfVectorizer(
+                        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2
+                    ),
+                ),
+            ]
+        )
+        matrix = self.vectorizer.fit_transform(texts)
+        self.risk = LinearSVC(C=0.5, class_weight="balanced", random_state=0)
+        self.risk.fit(matrix, labels)
+        risky = [n for n, label in enumerate(labels) if label]
+        self.kind = LinearSVC(C=0.5, random_state=0)
+        self.kind.fit(matrix[risky], [items[n].get("kind") or "fear" for n in risky])
+
+    def margins(self, texts: list[str]) -> list[float]:
+        return [float(m) for m in self.risk.decision_function(self.vectorizer.transform(texts))]
+
+    def kind_of(self, text: str) -> str:
+        kind = str(self.kind.predict(self.vectorizer.transform([text]))[0])
+        return kind if kind in KINDS else "fear"
+
+
+@cache
+def trained() -> Model:
+    with _lock:
+        return Model(labeled_items())
+
+
+def warm_up() -> None:
+    """Train now (in a server's first seconds) rather than on a member's first message."""
+    threading.Thread(target=trained, name="safety-model", daemon=True).start()
+
+
+def finding(reading: language.Reading, model: Model | None = None) -> Finding | None:
+    """A finding when the model is sure enough that the text shows danger, quoting the
+    sentence it is surest of; None otherwise."""
+    model = model or trained()
+    whole = features(reading)
+    if model.margins([whole])[0] < MARGIN:
+        return None
+    sentences = reading.sentences
+    best = 0
+    if len(sentences) > 1:
+        margins = model.margins([features(language.Reading(reading.raw, (s,))) for s in sentences])
+        best = max(range(len(sentences)), key=margins.__getitem__)
+    sentence = sentences[best]
+    return Finding(model.kind_of(whole), reading.quote(sentence, 0, len(sentence.lemmas) - 1))
