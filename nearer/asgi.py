@@ -26,6 +26,10 @@ from channels.security.websocket import OriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
 from nearer.chat.routing import websocket_urlpatterns  # noqa: E402
+from nearer.safety import model as safety_model  # noqa: E402
+
+# The safety reader's model trains in the background now, not on a member's first message.
+safety_model.warm_up()
 
 
 class SiteOriginValidator(OriginValidator):

@@ -73,9 +73,11 @@ IS_WORDS = {"he", "she", "it", "that", "there", "what", "who", "where", "here", 
 
 # Words whose form says who is who, kept as written (simplemma merges "me" into "I").
 KEEP = frozenset(
-    """i me my mine myself we us our ours ourselves you your yours yourself he him his himself
+    str.split(
+        """i me my mine myself we us our ours ourselves you your yours yourself he him his himself
     she her hers herself they them their theirs themselves it its itself better worse best
-    left saw bit lying lay found felt fell dead""".split()
+    left saw bit lying lay found felt fell dead"""
+    )
 )
 # Forms simplemma leaves or reads otherwise, fixed here.
 LEMMA_FIXES = {

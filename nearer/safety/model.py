@@ -19,7 +19,6 @@ is confident on its own.
 
 import json
 import threading
-from functools import cache
 
 from nearer.safety import language
 from nearer.safety.reader import KINDS, Finding
@@ -38,7 +37,7 @@ PEOPLE = {
     "their": "their",
 }
 PARTNERS = frozenset(
-    """partner husband wife boyfriend girlfriend ex fiance spouse lover missus""".split()
+    str.split("partner husband wife boyfriend girlfriend ex fiance spouse lover missus")
 )
 STOPS_NEGATION = frozenset({",", "but", "and", "so", "because", "though", "although"})
 
@@ -86,7 +85,11 @@ class Model:
             [
                 (
                     "words",
-                    TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[^ |]+"),
+                    TfidfVectorizer(
+                        ngram_range=(1, 2),
+                        sublinear_tf=True,
+                        token_pattern=r"[^ |]+",  # noqa: S106 (a word pattern, not a secret)
+                    ),
                 ),
                 (
                     "pieces",
@@ -111,10 +114,16 @@ class Model:
         return kind if kind in KINDS else "fear"
 
 
-@cache
+_trained: list[Model] = []  # the one model of this process, once trained
+
+
 def trained() -> Model:
-    with _lock:
-        return Model(labeled_items())
+    """This process's model, trained on first use (once, whichever thread asks first)."""
+    if not _trained:
+        with _lock:
+            if not _trained:
+                _trained.append(Model(labeled_items()))
+    return _trained[0]
 
 
 def warm_up() -> None:

@@ -73,13 +73,15 @@ class Rule:
 # Words too common to tell rules apart: a rule is tried on a sentence that has one of its
 # other words. (Only a shortcut: a rule made of these words alone is tried on every sentence.)
 COMMON = frozenset(
-    """a an the and or but so to of in on at by for with from up out off over into onto about
+    str.split(
+        """a an the and or but so to of in on at by for with from up out off over into onto about
     as if when than then that this these those there here it its be do have will would can
     could might may must shall should not never no i me my myself we us our you your he him his
     himself she her herself they them their themselves one all any some just again still ever
     get go make take say tell what who where how which while until till because after before
     s t d ll m re ve other time want come every see feel back thing down good work home keep
-    stop talk leave sleep really much like know think way off away""".split()
+    stop talk leave sleep really much like know think way off away"""
+    )
 )
 
 
@@ -115,9 +117,8 @@ def first_rule_finding(reading: language.Reading) -> Finding | None:
     best = None
     for rule_id in sorted(candidates):
         rule = table[rule_id]
-        if best is not None and (rule.kind != best.kind or not rule.urgent):
-            if not rule.urgent:
-                continue
+        if best is not None and not rule.urgent:
+            continue  # found: only whether it is urgent is still open
         for sentence in candidates[rule_id]:
             words = _match(rule, sentence, reading)
             if words is None:
