@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from nearer.accounts import actions
 from nearer.accounts.forms import AccountForm, DeleteAccountForm, InvitationCodeForm
 from nearer.accounts.models import Invitation
+from nearer.safety import screen
 
 PENDING_TOKEN_KEY = "nearer_pending_invitation"  # noqa: S105 (a session key name)
 CODE_ATTEMPTS = 10  # wrong codes a member may type in CODE_WINDOW seconds
@@ -39,6 +41,9 @@ def partner(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def invite(request: HttpRequest) -> HttpResponse:
+    linked = request.user.couple_id is not None  # then there's only "already linked" to say
+    if not linked and (check := screen.meet(request, back=reverse("partner"))) is not None:
+        return check  # the private safety check first, or support when it suggests danger
     try:
         actions.create_invitation(inviter=request.user)
     except actions.LinkError as e:
@@ -73,6 +78,8 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         choice = request.POST.get("choice")
         try:
             if choice == "accept":
+                if (check := screen.meet(request, back=request.path)) is not None:
+                    return check
                 actions.accept_invitation(invitation=invitation, user=request.user)
                 messages.success(
                     request, f"You and {invitation.inviter.display_name} are now linked."

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from nearer.program.models import JournalPrompt, Phase, Step
+from nearer.safety import screen
 
 
 def program(request: HttpRequest) -> HttpResponse:
@@ -18,5 +19,10 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         Step.objects.select_related("phase").prefetch_related("ideas"), slug=slug
     )
     previous_step, next_step = step.neighbours()
-    ctx = {"step": step, "previous_step": previous_step, "next_step": next_step}
+    ctx = {
+        "step": step,
+        "previous_step": previous_step,
+        "next_step": next_step,
+        "support_first": screen.support_first(request.user, step),
+    }
     return render(request, "program/step.html", ctx)

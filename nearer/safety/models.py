@@ -1,9 +1,11 @@
 import re
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 # The countries Nearer ships crisis numbers for. An operator may add resources for any other
 # country in the admin; its two-letter code then stands in for the name.
@@ -125,3 +127,84 @@ class CrisisResource(models.Model):
         """The website without its scheme, easy to read and remember: "www.samaritans.org"."""
         parts = urlsplit(self.url)
         return (parts.netloc + parts.path).rstrip("/") or self.url
+
+
+class Answer(models.TextChoices):
+    """The calm choices of the private safety check (``nearer.safety.screen``)."""
+
+    YES = "yes", "Yes"
+    SOMETIMES = "sometimes", "Sometimes"
+    NO = "no", "No"
+    RATHER_NOT_SAY = "rather_not_say", "I'd rather not say"
+
+
+# Answers that suggest danger, for each question: "yes" or "sometimes" to fear, hurt or
+# threats, and control; "no" or "not always" to feeling safe to say no.
+WORRYING = {
+    "afraid": {Answer.YES, Answer.SOMETIMES},
+    "hurt": {Answer.YES, Answer.SOMETIMES},
+    "kept_from": {Answer.YES, Answer.SOMETIMES},
+    "safe_to_say_no": {Answer.NO, Answer.SOMETIMES},
+}
+
+
+class SafetyCheckQuerySet(models.QuerySet["SafetyCheck"]):
+    def visible_to(self, user) -> "SafetyCheckQuerySet":
+        """The member's own check only: never their partner's, never anyone else's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def answer(self, *, owner, answers: dict[str, str], now) -> "SafetyCheck":
+        """Keep the member's answers, replacing any earlier ones; a question left blank is
+        kept blank, like "I'd rather not say"."""
+        values = {name: answers.get(name) or "" for name in WORRYING}
+        check, _ = self.update_or_create(
+            owner=owner, defaults={**values, "answered_at": now, "met_at": now}
+        )
+        return check
+
+    def skip(self, *, owner, now) -> "SafetyCheck":
+        """Skipping keeps nothing new: only when, so the check waits before asking again.
+        Earlier answers, if any, stay as they were until the member deletes them."""
+        check, _ = self.update_or_create(owner=owner, defaults={"met_at": now})
+        return check
+
+
+class SafetyCheck(models.Model):
+    """A member's answers to the private safety check, or the fact that they skipped it.
+
+    One row per member, seen by no one else: not the partner, not the admin, not an export.
+    "Delete my answers" removes the row; deleting the account removes it too (CASCADE).
+    ``met_at`` is when the member last answered or skipped (the check waits a while before
+    asking again); ``answered_at`` is empty when they have only ever skipped.
+    """
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    afraid = models.CharField(max_length=16, choices=Answer.choices, blank=True)
+    hurt = models.CharField(max_length=16, choices=Answer.choices, blank=True)
+    kept_from = models.CharField(max_length=16, choices=Answer.choices, blank=True)
+    safe_to_say_no = models.CharField(max_length=16, choices=Answer.choices, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    met_at = models.DateTimeField(default=timezone.now)
+
+    objects = SafetyCheckQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__in": [*Answer.values, ""]}),
+                name=f"safety_check_{name}_known",
+            )
+            for name in WORRYING
+        ]
+
+    def __str__(self) -> str:
+        return f"Private check #{self.pk}"  # never the answers: this text can reach logs
+
+    @property
+    def suggests_danger(self) -> bool:
+        """Any answer that suggests the member may not be safe with their partner."""
+        return any(getattr(self, name) in worrying for name, worrying in WORRYING.items())
