@@ -5,8 +5,9 @@ Saving a message (``post_message``) is one short transaction of three statements
 conversation's counter (an UPDATE, which takes the row's lock on PostgreSQL; on SQLite the
 immediate transaction holds the write lock already), read the conversation with what the
 participant check needs and any message already saved under the client_id (one query), and
-insert the message with the new number. A refusal or a repeated client_id rolls the counter
-back. The caller acknowledges and delivers only after it returns, so what was acknowledged
+insert the message with the new number (and, when the member's words bring a safety finding,
+one more UPDATE keeps it on the conversation). A refusal or a repeated client_id rolls the
+counter back. The caller acknowledges and delivers only after it returns, so what was acknowledged
 is saved.
 """
 
@@ -30,7 +31,7 @@ from nearer.chat.models import (
     Message,
     Role,
 )
-from nearer.safety.risk import concern
+from nearer.safety.reader import Finding, read
 
 TOPIC_CHARS = 120
 REPORT_EXCERPT = 30  # messages kept with a report for the moderators
@@ -303,9 +304,24 @@ def _announce(conversation: Conversation, *messages: Message, status: bool = Fal
     transaction.on_commit(send)
 
 
+def _note_finding(conversation: Conversation, finding: Finding, *, now: datetime) -> None:
+    """Keep the latest finding on the conversation (its row is locked by the caller): it
+    decides the help each side is shown, and marks the chat for the operators' review."""
+    values = {
+        "concern": finding.kind,
+        "concern_urgent": finding.urgent,
+        "concern_at": now,
+        "concern_reviewed": False,
+    }
+    Conversation.objects.filter(pk=conversation.pk).update(**values)
+    for name, value in values.items():
+        setattr(conversation, name, value)
+
+
 @transaction.atomic
 def request_chat(*, member, topic: str = "") -> Conversation:
-    """Join the queue, or return the member's chat already waiting or under way."""
+    """Join the queue, or return the member's chat already waiting or under way. The topic is
+    read like a message: danger in it brings the care card and the refer prompt at once."""
     topic = " ".join((topic or "").split())
     if len(topic) > TOPIC_CHARS:
         raise ChatError("invalid", TOPIC_TOO_LONG)
@@ -314,7 +330,16 @@ def request_chat(*, member, topic: str = "") -> Conversation:
     existing = Conversation.objects.of_member(member).open().first()
     if existing is not None:
         return existing
-    return Conversation.objects.create(member=member, topic=topic)
+    finding = read(topic) if topic else None
+    if finding is None:
+        return Conversation.objects.create(member=member, topic=topic)
+    return Conversation.objects.create(
+        member=member,
+        topic=topic,
+        concern=finding.kind,
+        concern_urgent=finding.urgent,
+        concern_at=timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -379,16 +404,19 @@ def post_message(*, conversation: Conversation, user, client_id, body) -> tuple[
         raise ChatError("ended", ENDED)
     if locked.is_waiting:
         raise ChatError("invalid", NOT_YET)
-    hit = concern(text) if role == Role.MEMBER else None
+    # Only the member's words are read: never the listener's.
+    finding = read(text) if role == Role.MEMBER else None
     message = Message.objects.create(
         conversation=locked,
         seq=locked.last_seq,
         client_id=client_id,
         author=role,
         body=text,
-        concern=hit.kind if hit else "",
+        concern=finding.kind if finding else "",
         created_at=now,
     )
+    if finding is not None:
+        _note_finding(locked, finding, now=now)
     return message, True
 
 

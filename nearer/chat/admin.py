@@ -1,13 +1,16 @@
 """Operators grant the listener role here, and moderators read reports.
 
 Transcripts are not shown in admin: a report carries the short excerpt moderators need, and
-the rest stays between the member and the listener until it is deleted.
+the rest stays between the member and the listener until it is deleted. A chat whose member's
+words brought a safety finding is marked for review ("safety review: to review"): operators
+see its kind and when, nothing more.
 """
 
 from django.contrib import admin
 
 from nearer.chat import actions
 from nearer.chat.models import ChatBlock, ChatFeedback, ChatReport, Conversation, Listener
+from nearer.safety.reader import KINDS
 
 
 @admin.register(Listener)
@@ -33,12 +36,52 @@ class ListenerAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
 
 
+class ToReviewFilter(admin.SimpleListFilter):
+    """Chats whose member's words brought a safety finding that no operator has looked at."""
+
+    title = "safety review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("to_review", "To review"), ("any", "Any finding")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "to_review":
+            return queryset.to_review()
+        if self.value() == "any":
+            return queryset.exclude(concern="")
+        return queryset
+
+
+class FindingKindFilter(admin.SimpleListFilter):
+    title = "safety finding"
+    parameter_name = "finding"
+
+    def lookups(self, request, model_admin):
+        return [(kind, kind.replace("_", " ")) for kind in KINDS]
+
+    def queryset(self, request, queryset):
+        if self.value() in KINDS:
+            return queryset.filter(concern=self.value())
+        return queryset
+
+
 @admin.register(Conversation)
 class ConversationAdmin(admin.ModelAdmin):
-    """When and who (by pseudonym), for looking after the service: never what was said."""
+    """When and who (by pseudonym), for looking after the service: never what was said. A
+    safety finding shows only as its kind and when, for the operators' review; an operator
+    ticks "reviewed" once they have looked (the words stay between member and listener)."""
 
-    list_display = ["member_pseudonym", "listener", "status", "created_at", "ended_at"]
-    list_filter = ["status"]
+    list_display = [
+        "member_pseudonym",
+        "listener",
+        "status",
+        "created_at",
+        "ended_at",
+        "finding",
+        "concern_reviewed",
+    ]
+    list_filter = [ToReviewFilter, FindingKindFilter, "status"]
     fields = [
         "id",
         "member_pseudonym",
@@ -49,8 +92,18 @@ class ConversationAdmin(admin.ModelAdmin):
         "ended_at",
         "ended_by",
         "last_seq",
+        "concern",
+        "concern_urgent",
+        "concern_at",
+        "concern_reviewed",
     ]
-    readonly_fields = fields
+    readonly_fields = [f for f in fields if f != "concern_reviewed"]
+
+    @admin.display(description="safety finding", ordering="concern_at")
+    def finding(self, obj) -> str:
+        if not obj.concern:
+            return ""
+        return obj.concern.replace("_", " ") + (" (danger now)" if obj.concern_urgent else "")
 
     def has_add_permission(self, request) -> bool:
         return False

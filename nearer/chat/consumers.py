@@ -115,7 +115,7 @@ def _post(conversation: Conversation, user, client_id, body) -> tuple[Message, b
         return message, False, []
     events = [delivery.message_event(message, message.conversation)]
     if message.concern:
-        events.append(delivery.care_event(message))
+        events.append(delivery.care_event(message, message.conversation))
     return message, True, events
 
 

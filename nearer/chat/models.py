@@ -180,6 +180,10 @@ class ConversationQuerySet(models.QuerySet["Conversation"]):
     def ended(self) -> "ConversationQuerySet":
         return self.filter(status=Conversation.Status.ENDED)
 
+    def to_review(self) -> "ConversationQuerySet":
+        """Chats with a safety finding that no operator has looked at yet."""
+        return self.exclude(concern="").filter(concern_reviewed=False)
+
     def queue_for(self, listener: "Listener") -> "ConversationQuerySet":
         """Waiting requests this listener may accept: not their own, not their partner's,
         and not from a member either of them has blocked."""
@@ -218,6 +222,24 @@ class Conversation(models.Model):
     # The counter the next message's seq comes from, raised in the same transaction.
     last_seq = models.PositiveIntegerField(default=0)
     last_activity_at = models.DateTimeField(default=timezone.now)
+    # The latest safety finding in the member's words (the request's topic or a message):
+    # its kind decides the help each side is shown, and it marks the chat for the operators'
+    # review. Only the kind and when: never the words, which stay in the transcript.
+    concern = models.CharField(
+        "safety finding",
+        max_length=20,
+        blank=True,
+        help_text="The kind of danger the member's latest finding suggested, or empty.",
+    )
+    concern_urgent = models.BooleanField(
+        "danger now", default=False, help_text="The finding suggested danger happening now."
+    )
+    concern_at = models.DateTimeField("finding at", null=True, blank=True)
+    concern_reviewed = models.BooleanField(
+        "reviewed",
+        default=False,
+        help_text="Tick once an operator has looked at this chat. A new finding unticks it.",
+    )
 
     objects = ConversationQuerySet.as_manager()
 
@@ -285,7 +307,7 @@ class Message(models.Model):
     client_id = models.UUIDField()
     author = models.CharField(max_length=8, choices=Role.choices)
     body = models.TextField()
-    # The kind of crisis or danger a member's words suggested (nearer.safety.risk), or "".
+    # The kind of danger a member's words suggested (``nearer.safety.reader.KINDS``), or "".
     concern = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

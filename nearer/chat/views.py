@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
-from nearer.chat import actions, delivery
+from nearer.chat import actions, care, delivery
 from nearer.chat.actions import ChatError, Gone, NotAllowed
 from nearer.chat.forms import (
     AvailabilityForm,
@@ -31,7 +31,7 @@ from nearer.chat.forms import (
 )
 from nearer.chat.models import Conversation, Listener, Message, Role
 from nearer.chat.wording import waited
-from nearer.safety.models import EMERGENCY_NUMBERS, CrisisResource
+from nearer.safety.resources import country_for, emergency_number
 
 
 def _visible_or_404(request: HttpRequest, pk: uuid.UUID) -> Conversation:
@@ -57,12 +57,9 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _crisis_context() -> dict:
-    country = settings.NEARER_DEFAULT_COUNTRY
-    return {
-        "crisis_resources": list(CrisisResource.objects.active().for_country(country)[:3]),
-        "emergency_number": EMERGENCY_NUMBERS.get(country, ""),
-    }
+def _emergency_context(member) -> dict:
+    """The emergency number in the member's own country, for the "not a crisis service" note."""
+    return {"emergency_number": emergency_number(country_for(member))}
 
 
 def _rows(conversation: Conversation, items, role: str) -> list[dict]:
@@ -101,7 +98,7 @@ def request_page(request: HttpRequest) -> HttpResponse:
         "has_history": Conversation.objects.of_member(user).exists(),
         "is_listener": Listener.active_for(user) is not None,
         "retention_days": settings.NEARER_CHAT_RETENTION_DAYS,
-        **_crisis_context(),
+        **_emergency_context(user),
     }
     return render(request, "chat/request.html", ctx, status=400 if form.errors else 200)
 
@@ -123,12 +120,18 @@ def _page(request: HttpRequest, conversation: Conversation, **extra) -> HttpResp
             if not is_member
             else ""
         ),
-        "care": any(m.concern for m in items),
+        # The latest finding in the member's words (or the request's topic): the same card,
+        # in the same order, as the live event brought.
+        "care": bool(conversation.concern),
         "form": extra.pop("form", None) or MessageForm(initial={"client_id": uuid.uuid4()}),
         "message_bytes": settings.NEARER_CHAT_MESSAGE_BYTES,
-        **_crisis_context(),
         **extra,
     }
+    if is_member:
+        ctx["care_card"] = care.member_card(conversation)
+        ctx.update(_emergency_context(request.user))
+    else:
+        ctx["care_prompt"] = care.listener_prompt(conversation)
     if conversation.is_waiting:
         ctx["place"] = conversation.place_in_queue()
         ctx["someone_free"] = Listener.objects.available().exclude(user=request.user).exists()
@@ -214,8 +217,8 @@ def messages_after(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         ],
     }
     if flagged:
-        care = delivery.care_event(flagged[-1])
-        data["care"] = {"type": "care", "for": role, "seq": care["seq"], **care[role]}
+        event = delivery.care_event(flagged[-1], conversation)
+        data["care"] = {"type": "care", "for": role, "seq": event["seq"], **event[role]}
     return JsonResponse(data)
 
 

@@ -28,7 +28,7 @@ from nearer.community.models import (
     State,
 )
 from nearer.reminders.models import Notification
-from nearer.safety.risk import concern
+from nearer.safety.reader import Finding, read
 
 RATE_WINDOW = timedelta(hours=1)
 Kind = ModerationAction.Kind
@@ -150,13 +150,17 @@ def _check_rate(profile: CommunityProfile, *, now: datetime, trusted: bool) -> N
         raise CommunityError(wording.SLOW_DOWN.format(minutes=minutes))
 
 
-def _first_state(profile: CommunityProfile, *, text: str, trusted: bool) -> tuple[str, bool]:
-    """(state, crisis) for new words: crisis first, then a new member's first few."""
-    if concern(text) is not None:
-        return State.HELD, True
+def _first_state(
+    profile: CommunityProfile, *, text: str, trusted: bool
+) -> tuple[str, Finding | None]:
+    """(state, finding) for new words: words with a safety finding are held for a moderator
+    first (whoever wrote them), then a new member's first few."""
+    finding = read(text)
+    if finding is not None:
+        return State.HELD, finding
     if not trusted and profile.approved_count < review_first():
-        return State.HELD, False
-    return State.VISIBLE, False
+        return State.HELD, None
+    return State.VISIBLE, None
 
 
 def _prepare(membership: Membership, *, now: datetime) -> bool:
@@ -175,7 +179,7 @@ def _prepare(membership: Membership, *, now: datetime) -> bool:
 def write_post(*, membership: Membership, title: str, body: str, now: datetime) -> Post:
     trusted = _prepare(membership, now=now)
     title, body = markup.clean_text(title), markup.clean_text(body)
-    state, crisis = _first_state(membership.profile, text=f"{title}\n{body}", trusted=trusted)
+    state, finding = _first_state(membership.profile, text=f"{title}\n{body}", trusted=trusted)
     return Post.objects.create(
         group=membership.group,
         author=membership.profile,
@@ -184,7 +188,8 @@ def write_post(*, membership: Membership, title: str, body: str, now: datetime) 
         body_html=markup.render(body),
         search_text=markup.search_text(title, body),
         state=state,
-        crisis=crisis,
+        crisis=finding is not None,
+        crisis_kind=finding.kind if finding else "",
         created_at=now,
         last_activity_at=now,
     )
@@ -196,7 +201,7 @@ def write_reply(*, membership: Membership, post: Post, body: str, now: datetime)
         raise CommunityError("This conversation isn't open for replies just now.")
     trusted = _prepare(membership, now=now)
     body = markup.clean_text(body)
-    state, crisis = _first_state(membership.profile, text=body, trusted=trusted)
+    state, finding = _first_state(membership.profile, text=body, trusted=trusted)
     reply = Reply.objects.create(
         post=post,
         group=post.group,
@@ -204,7 +209,8 @@ def write_reply(*, membership: Membership, post: Post, body: str, now: datetime)
         body=body,
         body_html=markup.render(body),
         state=state,
-        crisis=crisis,
+        crisis=finding is not None,
+        crisis_kind=finding.kind if finding else "",
         created_at=now,
     )
     if state == State.VISIBLE:

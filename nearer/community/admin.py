@@ -72,14 +72,14 @@ class PostAdmin(_ReadOnly):
     list_display = ["title", "group", "author", "state", "crisis", "created_at", "reply_count"]
     list_filter = ["state", "crisis", "group"]
     search_fields = ["title"]
-    fields = ["group", "author", "title", "body", "state", "crisis", "created_at"]
+    fields = ["group", "author", "title", "body", "state", "crisis", "crisis_kind", "created_at"]
 
 
 @admin.register(Reply)
 class ReplyAdmin(_ReadOnly):
     list_display = ["pk", "post", "group", "author", "state", "crisis", "created_at"]
     list_filter = ["state", "crisis", "group"]
-    fields = ["post", "group", "author", "body", "state", "crisis", "created_at"]
+    fields = ["post", "group", "author", "body", "state", "crisis", "crisis_kind", "created_at"]
 
 
 @admin.register(Report)

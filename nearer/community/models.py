@@ -231,6 +231,12 @@ class Post(models.Model):
     crisis = models.BooleanField(
         default=False, help_text="The words suggested crisis or danger: held and shown first."
     )
+    crisis_kind = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The kind of danger the words suggested (nearer.safety.reader), or empty: "
+        "the order of the help shown to the author.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     last_activity_at = models.DateTimeField(default=timezone.now)
     reply_count = models.PositiveIntegerField(default=0)
@@ -286,6 +292,7 @@ class Reply(models.Model):
     body_html = models.TextField()
     state = models.CharField(max_length=8, choices=State.choices, default=State.VISIBLE)
     crisis = models.BooleanField(default=False)
+    crisis_kind = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(
         null=True, blank=True, help_text="When others could first read it (for the digest)."

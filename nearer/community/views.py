@@ -12,7 +12,6 @@ reactions on the page, crisis lines when they are shown).
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
@@ -45,7 +44,8 @@ from nearer.community.models import (
     Reply,
     State,
 )
-from nearer.safety.models import EMERGENCY_NUMBERS, CrisisResource, country_name
+from nearer.safety.models import country_name
+from nearer.safety.resources import country_for, emergency_number, helpers_for
 
 POSTS_PER_PAGE = 20
 # Search reads at most this many posts per page, newest first (see paging.search_by_activity).
@@ -110,14 +110,21 @@ def _post_or_404(place: Place, pk: int) -> Post:
     return get_object_or_404(posts, pk=pk)
 
 
-def _crisis_context() -> dict:
-    country = settings.NEARER_DEFAULT_COUNTRY
-    helpers = list(CrisisResource.objects.active().for_country(country).order_by("order", "name"))
+def _give_care(items: list, user) -> dict:
+    """Help for the author beside each of their own held words with a safety finding: the
+    crisis resources of their own country, ordered for the finding's kind (one query per
+    kind on the page, usually one)."""
+    country = country_for(user)
+    by_kind: dict[str, list] = {}
+    for item in items:
+        kind = item.crisis_kind
+        if kind not in by_kind:
+            by_kind[kind] = helpers_for(country, kind)
+        item.care_resources = by_kind[kind]
+        item.about_self_harm = kind == "self_harm"
     return {
-        "crisis_resources": [r for r in helpers if r.for_fear_at_home]
-        + [r for r in helpers if not r.for_fear_at_home],
         "crisis_country": country_name(country),
-        "emergency_number": EMERGENCY_NUMBERS.get(country, ""),
+        "emergency_number": emergency_number(country),
     }
 
 
@@ -301,9 +308,11 @@ def _thread(request: HttpRequest, place: Place, post: Post, *, form=None, status
     for target, item in [("post", post)] + [("reply", r) for r in page.rows]:
         item.is_mine = profile is not None and item.author_id == profile.pk
         item.my_kinds = given.get((target, item.pk), set())
-    needs_care = any(
-        item.is_mine and item.crisis and item.state == State.HELD for item in [post, *page.rows]
-    )
+    needs_care = [
+        item
+        for item in [post, *page.rows]
+        if item.is_mine and item.crisis and item.state == State.HELD
+    ]
     blocked = ""
     try:
         actions.check_can_write(membership=place.membership, group=place.group, now=timezone.now())
@@ -320,7 +329,7 @@ def _thread(request: HttpRequest, place: Place, post: Post, *, form=None, status
         "form": form or ReplyForm(),
         "blocked": blocked,
         "error": error,
-        **(_crisis_context() if needs_care else {}),
+        **(_give_care(needs_care, request.user) if needs_care else {}),
     }
     if page.odd:
         messages.info(request, "That page link looked unusual, so here is the start.")

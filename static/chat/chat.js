@@ -206,10 +206,16 @@
     showProblem(frame.message);
   }
 
+  // The card (the member's) or the refer prompt (the listener's) for the latest finding: the
+  // server draws it from the same template as the page, so a reload shows the same.
   function care(frame) {
     if (!careBox) return;
-    var text = careBox.querySelector("[data-care-message]");
-    if (text && frame.message) text.textContent = frame.message;
+    if (typeof frame.html === "string" && frame.html) {
+      careBox.innerHTML = frame.html;
+    } else {
+      var text = careBox.querySelector("[data-care-message]");
+      if (text && frame.message) text.textContent = frame.message;
+    }
     careBox.hidden = false;
   }
 

@@ -7,6 +7,7 @@ uvicorn serving nearer.asgi, on a database of its own); its people are made by
 bench/chat_seed.py and logged in by cookie.
 """
 
+import json
 import re
 
 import pytest
@@ -190,3 +191,80 @@ def test_without_websocket_the_pages_fall_back_and_still_deliver_every_message(
     assert not_reloaded(member) and not_reloaded(listener)
     assert sockets == [], "no WebSocket was opened"
     assert_accessible(listener)
+
+
+# The words of several kinds, and the line each brings first in the United Kingdom (the
+# crisis lines shipped by nearer/safety/migrations/0002): the suicide line for thoughts of
+# self-harm, the domestic-abuse line for danger from someone else.
+SAMARITANS = "Samaritans"
+ABUSE_LINE = "National Domestic Abuse Helpline"
+KINDS_OF_DANGER = [
+    ("self_harm", "Some nights I want to end my life", SAMARITANS),
+    ("violence", "He choked me last night and said next time he'd kill me", ABUSE_LINE),
+    ("threat", "He said he would kill me if I ever left", ABUSE_LINE),
+    ("fear", "I'm scared of what he'll do when he gets home", ABUSE_LINE),
+    ("control", "He takes my bank card and won't let me see my sister", ABUSE_LINE),
+]
+
+
+def is_care(payload) -> bool:
+    return isinstance(payload, str) and json.loads(payload).get("type") == "care"
+
+
+def test_a_member_in_danger_sees_help_for_what_they_wrote_and_the_listener_is_prompted(
+    chat_site, chat_page, assert_accessible
+):
+    chat = chat_site.seed(1)[0]
+    # The member lives in the United Kingdom; the site's default country is the US.
+    chat_site.python(
+        "manage.py",
+        "shell",
+        "-c",
+        "from nearer.accounts.models import User; "
+        f"User.objects.filter(email={chat['member_email']!r}).update(country='GB')",
+    )
+    sockets = {}
+    pages = {}
+    for side in ("member", "listener"):
+        page = chat_page(chat[f"{side}_session"])
+        with page.expect_websocket() as opened:
+            page.goto(f"/chat/{chat['id']}/")
+        sockets[side], pages[side] = opened.value, page
+    member, listener = pages["member"], pages["listener"]
+    card, prompt = member.locator("#care"), listener.locator("#care")
+    expect(card).to_be_hidden()
+    expect(prompt).to_be_hidden()
+    mark_page(member)
+
+    for kind, words, first in KINDS_OF_DANGER:
+        with (
+            sockets["member"].expect_event("framereceived", is_care),
+            sockets["listener"].expect_event("framereceived", is_care),
+        ):
+            write(member, words)
+        # The member: the card for these words, the first line to call the right one.
+        expect(card).to_be_visible()
+        expect(card.locator(".resource h4").first).to_have_text(first)
+        if kind == "self_harm":
+            expect(card).to_contain_text("thoughts of hurting yourself or ending your life")
+            expect(prompt).to_contain_text("ask gently whether they're safe right now")
+        else:
+            expect(card).to_contain_text("If someone is hurting, frightening or controlling you")
+            expect(prompt).to_contain_text("don't suggest talking it over with their partner")
+        expect(card).not_to_contain_text("flag")
+        expect(card).not_to_contain_text("United States")
+        # The listener: the refer prompt, and no help line of the member's country.
+        expect(prompt).to_be_visible()
+        expect(prompt).not_to_contain_text(ABUSE_LINE)
+        expect(transcript(listener)).to_contain_text(words)
+    assert not_reloaded(member)
+    expect(listener.locator("[data-transcript] .chat-refer")).to_have_count(len(KINDS_OF_DANGER))
+    assert_accessible(member)
+    assert_accessible(listener)
+
+    # A reload shows the same card, in the same order, as the last one that arrived live.
+    live = card.inner_html().strip()
+    member.reload()
+    expect(card).to_be_visible()
+    assert card.inner_html().strip() == live
+    expect(member.get_by_role("note")).to_contain_text("(999)")

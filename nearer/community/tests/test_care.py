@@ -1,0 +1,129 @@
+"""Words that suggest danger, in a post or a reply, are read by the one safety reader: they are
+held for a moderator first, and their author (only they) sees help from their own country,
+ordered for what the words suggest."""
+
+import html as markup
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from nearer.community import actions
+from nearer.community.models import Post, Reply, State
+from nearer.community.tests.conftest import write
+from nearer.reminders.models import Notification
+from nearer.safety.models import CrisisResource
+from nearer.safety.reader import KINDS, Finding
+
+SELF_HARM = "Some nights I want to end my life"
+VIOLENCE = "He choked me last night and said next time he'd kill me"
+LINES = {
+    "GB": ("GB Abuse Line", "GB Crisis Line"),
+    "US": ("US Abuse Line", "US Crisis Line"),
+}
+
+
+@pytest.fixture(autouse=True)
+def lines(db, settings):
+    settings.NEARER_DEFAULT_COUNTRY = "US"
+    CrisisResource.objects.filter(country__in=LINES).delete()
+    for country, (abuse, crisis) in LINES.items():
+        for name, for_fear_at_home, order in ((abuse, True, 10), (crisis, False, 20)):
+            CrisisResource.objects.create(
+                country=country,
+                name=name,
+                phone="0800 000 000",
+                purpose="Someone to talk to, any time.",
+                for_fear_at_home=for_fear_at_home,
+                order=order,
+                last_verified=date(2026, 1, 1),
+            )
+
+
+def says(page: str) -> str:
+    return " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def care_cards(page: str) -> list[str]:
+    return [
+        says(c)
+        for c in re.findall(r'<section class="card community-care".*?</section>', page, re.S)
+    ]
+
+
+def post(browser, group, title: str, body: str):
+    return browser.post(
+        reverse("community_new_post", args=[group.slug]), {"title": title, "body": body}
+    )
+
+
+def test_thoughts_of_self_harm_put_the_crisis_line_first(alice_in, group, client_for):
+    browser = client_for(alice_in.profile.user)
+    response = post(browser, group, "Tonight", SELF_HARM)
+    item = Post.objects.get(title="Tonight")
+    assert item.state == State.HELD and item.crisis and item.crisis_kind == "self_harm"
+    [card] = care_cards(browser.get(response.url).content.decode())
+    assert card.index("US Crisis Line") < card.index("US Abuse Line")
+    assert "thoughts of hurting yourself or ending your life" in card
+    assert "flag" not in card.lower()
+
+
+def test_danger_from_someone_else_puts_the_abuse_line_first_in_a_reply(
+    alice_in, erin_in, group, client_for
+):
+    thread = write(alice_in)
+    browser = client_for(erin_in.profile.user)
+    response = browser.post(
+        reverse("community_reply", args=[group.slug, thread.pk]), {"body": VIOLENCE}
+    )
+    reply = Reply.objects.get()
+    assert reply.state == State.HELD and reply.crisis and reply.crisis_kind != "self_harm"
+    [card] = care_cards(browser.get(response.url).content.decode())
+    assert card.index("US Abuse Line") < card.index("US Crisis Line")
+    assert "if someone is hurting, frightening or controlling you" in card
+    assert "partner" not in card and "abuser" not in card
+    # The thread's author, the partner and anyone else: no card, no news.
+    assert not care_cards(client_for(alice_in.profile.user).get(response.url).content.decode())
+    assert not Notification.objects.exists()
+
+
+def test_the_author_gets_the_lines_of_their_own_country(alice_in, group, client_for):
+    alice = alice_in.profile.user
+    alice.country = "GB"
+    alice.save(update_fields=["country"])
+    browser = client_for(alice)
+    response = post(browser, group, "Tonight", SELF_HARM)
+    [card] = care_cards(browser.get(response.url).content.decode())
+    assert card.index("GB Crisis Line") < card.index("GB Abuse Line")
+    assert "US " not in card
+    assert "In an emergency in United Kingdom, call 999." in card
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_is_held_and_orders_the_help_for_it(
+    kind, alice_in, group, client_for, monkeypatch
+):
+    words = f"words of {kind}"
+    monkeypatch.setattr(
+        actions, "read", lambda text: Finding(kind, words) if words in text else None
+    )
+    browser = client_for(alice_in.profile.user)
+    response = post(browser, group, "Tonight", words)
+    item = Post.objects.get(title="Tonight")
+    assert (item.state, item.crisis, item.crisis_kind) == (State.HELD, True, kind)
+    [card] = care_cards(browser.get(response.url).content.decode())
+    first, second = (
+        ("US Crisis Line", "US Abuse Line")
+        if kind == "self_harm"
+        else ("US Abuse Line", "US Crisis Line")
+    )
+    assert card.index(first) < card.index(second)
+
+
+def test_everyday_words_are_not_held_and_bring_no_card(alice_in, group, client_for):
+    browser = client_for(alice_in.profile.user)
+    response = post(browser, group, "Dishes", "We argued about the dishes again")
+    item = Post.objects.get(title="Dishes")
+    assert (item.state, item.crisis, item.crisis_kind) == (State.VISIBLE, False, "")
+    assert not care_cards(browser.get(response.url).content.decode())
