@@ -19,11 +19,13 @@ is confident on its own.
 
 import json
 import threading
+from functools import cache
 
 from nearer.safety import language
-from nearer.safety.reader import KINDS, Finding
+from nearer.safety.reader import KINDS, Finding, rules
 
 MARGIN = 0.25
+MIN_WORDS = 5  # shorter text is left to the rules
 _lock = threading.Lock()
 
 PEOPLE = {
@@ -126,6 +128,18 @@ def trained() -> Model:
     return _trained[0]
 
 
+@cache
+def cues() -> frozenset[str]:
+    """The telling words: those the rules read, less any found in more than one ordinary
+    labeled line in a hundred ("here", "number"). The model speaks only about a text that
+    holds one; on short or unusual text ("Post number 40") its guess is no better than chance.
+    """
+    words = frozenset().union(*(rule.words for rule in rules()))
+    ordinary = [set(language.read(i["text"]).lemmas) for i in labeled_items() if not i["risk"]]
+    common = {w for w in words if sum(w in line for line in ordinary) > len(ordinary) / 100}
+    return words - common
+
+
 def warm_up() -> None:
     """Train now (in a server's first seconds) rather than on a member's first message."""
     threading.Thread(target=trained, name="safety-model", daemon=True).start()
@@ -134,6 +148,9 @@ def warm_up() -> None:
 def finding(reading: language.Reading, model: Model | None = None) -> Finding | None:
     """A finding when the model is sure enough that the text shows danger, quoting the
     sentence it is surest of; None otherwise."""
+    lemmas = reading.lemmas
+    if len(lemmas) < MIN_WORDS or cues().isdisjoint(lemmas):
+        return None  # too little, or not one telling word: the model's guess would be noise
     model = model or trained()
     whole = features(reading)
     if model.margins([whole])[0] < MARGIN:
