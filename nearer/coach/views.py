@@ -5,7 +5,6 @@ request. A proposal becomes a goal only if the member taps "Make this my goal", 
 ordinary goal form, pre-filled, for them to save or not.
 """
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,31 +15,29 @@ from nearer.coach.engine.advice import advise
 from nearer.coach.engine.proposals import from_text
 from nearer.coach.forms import CoachForm
 from nearer.program.models import Step
-from nearer.safety.models import EMERGENCY_NUMBERS, CrisisResource, country_name
+from nearer.safety import notes
+from nearer.safety.goals import SafetyHit
+from nearer.safety.reader import read
 
-SAFETY_MESSAGE = (
-    "Thank you for telling me. What you wrote sounds like it may be about feeling unsafe, or "
-    "about control in your relationship, and that isn't something to turn into a goal here. "
-    "You deserve to feel safe, and so does your partner. Talking with someone trained can help: "
-    "the people below are there for exactly this, and it's free and confidential."
-)
 NOT_ENGLISH = (
     "I can only read English for now, so I can't judge this one. If you'd like, try writing "
     "it in English: a few plain words are enough."
 )
 
 
-def _safety_context() -> dict:
-    country = settings.NEARER_DEFAULT_COUNTRY
-    helpers = list(CrisisResource.objects.active().for_country(country).order_by("order", "name"))
-    return {
-        "safety_message": SAFETY_MESSAGE,
-        "country_name": country_name(country),
-        "emergency_number": EMERGENCY_NUMBERS.get(country, ""),
-        "resources": [r for r in helpers if r.for_fear_at_home]
-        + [r for r in helpers if not r.for_fear_at_home],
-        "help_url": reverse("too_hard") + "#help",
-    }
+def _safety_context(user, concern) -> dict:
+    """The calm answer, with the member's own country's lines ordered for the concern's kind.
+
+    The judge gives a reader kind. A hit of the older goal rules (``SafetyHit``: control,
+    isolation, coercion, fear) is read again with the reader, so that thoughts of self-harm
+    still put the crisis lines first; failing that its kind is mapped (coercion → control)."""
+    kind = notes.reader_kind(getattr(concern, "kind", ""))
+    urgent = bool(getattr(concern, "urgent", False))
+    if isinstance(concern, SafetyHit):
+        again = read(getattr(concern, "words", "") or "")
+        if again is not None:
+            kind, urgent = again.kind, again.urgent
+    return notes.safety_response(user, kind or "control", urgent=urgent)
 
 
 def _step_titles(advice) -> dict[str, str]:
@@ -58,7 +55,7 @@ def coach(request: HttpRequest) -> HttpResponse:
             advice = advise(form.cleaned_data["text"])
             ctx["advice"] = advice
             if advice.is_safety:
-                ctx.update(_safety_context())
+                ctx["safety"] = _safety_context(request.user, advice.analysis.safety)
             else:
                 titles = _step_titles(advice)
                 new_goal = reverse("goal_new")

@@ -13,6 +13,7 @@ from nearer.conversations import wording
 from nearer.conversations.models import CheckInQuestion, Preference
 from nearer.conversations.tasks import send_question_email
 from nearer.reminders.models import Notification
+from nearer.safety.screen import partner_nudges_paused
 
 NOT_LINKED = (
     "You're not linked with a partner right now, so there's no one to ask. "
@@ -24,6 +25,10 @@ ALREADY_WAITING = (
 )
 NOT_OPEN = "This question has already been answered, or set aside for now. Nothing changed."
 NOT_ANSWERED = "There's no answer to thank them for yet. That's okay — there's no rush."
+PAUSED = (
+    "Check-in questions are resting for now, so nothing was sent. You can start them again "
+    "at any time from the private check, under “Too hard right now?”."
+)
 
 
 class ConversationError(Exception):
@@ -36,6 +41,8 @@ def ask_question(*, asker: User, text: str, now: datetime) -> CheckInQuestion:
     partner = asker.partner
     if partner is None:
         raise ConversationError(NOT_LINKED)
+    if partner_nudges_paused(asker):  # nothing in their name while their safety comes first
+        raise ConversationError(PAUSED)
     if CheckInQuestion.objects.filter(asker=asker).open().exists():
         raise ConversationError(ALREADY_WAITING)
     try:

@@ -8,6 +8,7 @@ from django_tasks import task
 
 from nearer.conversations.models import CheckInQuestion, Preference
 from nearer.conversations.wording import question_email
+from nearer.safety.screen import partner_nudges_paused
 
 
 @task()
@@ -32,6 +33,8 @@ def send_question_email(question_id: int) -> str:
             return "already answered"
         if not Preference.wants_email(question.partner):
             return "email off"
+        if partner_nudges_paused(question.asker):
+            return "paused"  # the asker's private check came after the question
         question.emailed_at = timezone.now()
         question.save(update_fields=["emailed_at"])
         text = question_email(question)

@@ -3,6 +3,11 @@
 Every question is fetched through ``CheckInQuestion.objects.visible_to`` (the asker and the
 partner, while linked); notes and repair items through ``visible_to`` (their author only).
 Anyone else gets a 404.
+
+Where a member's own words are on the page (a repair note, their question, their answer, a
+sentence to rephrase) and suggest danger, a private note sits beside them for that member alone
+(``nearer.safety.notes``), read afresh each time: nothing about it is stored, and the partner,
+who may read the same question or answer, never sees it.
 """
 
 from datetime import timedelta
@@ -35,6 +40,7 @@ from nearer.conversations.models import (
     RepairItem,
     suggested_times,
 )
+from nearer.safety.notes import private_note
 
 RECENT = 5
 NOTES_SHOWN = 20
@@ -105,11 +111,13 @@ def check_in(request: HttpRequest) -> HttpResponse:
             )
             return redirect("talk_check_in")
     asked = CheckInQuestion.objects.asked_by(user)
+    waiting = asked.open().first()
     ctx = {
         "form": form,
         "problem": problem,
         "partner": user.partner,
-        "waiting": asked.open().first(),
+        "waiting": waiting,
+        "private_note": waiting and private_note(user, waiting.text),
         "recent": list(asked.exclude(status=CheckInQuestion.Status.OPEN)[:RECENT]),
         "listen_first": wording.LISTEN_FIRST,
         "not_now_words": wording.NOT_NOW_FOR_ASKER,
@@ -121,9 +129,11 @@ def check_in(request: HttpRequest) -> HttpResponse:
 
 def _question_page(request: HttpRequest, question: CheckInQuestion, **extra) -> HttpResponse:
     is_asker = question.asker_id == request.user.pk
+    own_words = question.text if is_asker else question.answer  # only what this member wrote
     ctx = {
         "question": question,
         "is_asker": is_asker,
+        "private_note": private_note(request.user, own_words),
         "answer_form": None if is_asker or not question.is_open else AnswerForm(),
         "listen_first": wording.LISTEN_FIRST,
         "not_now_words": wording.NOT_NOW_FOR_ASKER,
@@ -213,12 +223,17 @@ def rephrase(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _rephrase_page(request, RephraseForm())
     form = RephraseForm(request.POST)
-    analysis = helper.analyze(form.cleaned_data["text"]) if form.is_valid() else None
+    analysis, note = None, None
+    if form.is_valid():
+        # Words that suggest danger get the private note, never a gentler way to say them.
+        note = private_note(request.user, form.cleaned_data["text"])
+        analysis = None if note else helper.analyze(form.cleaned_data["text"])
     if request.htmx:
         ctx = {"form": form, "analysis": analysis, "use_form": UseRewriteForm()}
         ctx["gentle_already"] = helper.GENTLE_ALREADY
+        ctx["private_note"] = note
         return render(request, "conversations/rephrase.html#result", ctx)
-    return _rephrase_page(request, form, analysis=analysis)
+    return _rephrase_page(request, form, analysis=analysis, private_note=note)
 
 
 @login_required
@@ -283,6 +298,7 @@ def _repair_page(request: HttpRequest, item: RepairItem, form: CalmTimeForm | No
     user, now = request.user, timezone.now()
     ctx = {
         "item": item,
+        "private_note": private_note(user, item.issue),
         "passed": item.time_has_passed(now=now),
         "talk_label": local_label(item.talk_at, user.zone),
         "form": form or CalmTimeForm(now=now, zone=user.zone),

@@ -2,6 +2,10 @@
 
 Every goal is fetched through ``Goal.objects.visible_to`` (read) or ``editable_by`` (change):
 another person gets a 404, a partner reads shared goals and changes nothing.
+
+No goal is made or changed from words that suggest danger (its wording, its trigger, its "why";
+``nearer.safety.notes.goal_concern``): nothing is saved, the member gets the calm safety
+response with help that fits, and the form keeps what they typed.
 """
 
 import re
@@ -12,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -30,7 +35,10 @@ from nearer.goals.models import (
 )
 from nearer.goals.progress import progress_for, window_start
 from nearer.goals.strength import describe
+from nearer.lib.text import MAX_CHARS
 from nearer.program.models import Step
+from nearer.safety import screen
+from nearer.safety.notes import goal_concern, safety_response
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 UNKNOWN_STEP = (
@@ -45,6 +53,19 @@ def _own_goal(request: HttpRequest, pk: int) -> Goal:
 
 def _form_page(request: HttpRequest, form: GoalForm, **ctx) -> HttpResponse:
     return render(request, "goals/form.html", {"form": form, **ctx})
+
+
+GOAL_WORDS = ("action", "trigger", "why")  # what a member types in their own words
+
+
+def _safety_page(request: HttpRequest, form: GoalForm, **ctx) -> HttpResponse | None:
+    """The calm safety response, with the typed form kept, if the goal's words suggest
+    danger; None otherwise."""
+    concern = goal_concern(*(request.POST.get(name, "")[:MAX_CHARS] for name in GOAL_WORDS))
+    if concern is None:
+        return None
+    safety = safety_response(request.user, concern.kind, urgent=concern.urgent)
+    return _form_page(request, form, safety=safety, **ctx)
 
 
 @login_required
@@ -89,6 +110,8 @@ def goal_new(request: HttpRequest) -> HttpResponse:
     linked = user.couple_id is not None
     if request.method == "POST":
         form = GoalForm(request.POST, today=today, linked=linked)
+        if refused := _safety_page(request, form):
+            return refused
         if form.is_valid():
             choice = request.POST.get("offer")
             suggestion = form.smaller()
@@ -96,6 +119,10 @@ def goal_new(request: HttpRequest) -> HttpResponse:
                 form.apply(suggestion)
             elif choice != "keep" and form.needs_offer():
                 return _form_page(request, form, offer=True, suggestion=suggestion)
+            step = form.cleaned_data.get("step")
+            back = f"{reverse('goal_new')}?step={step.slug}" if step else reverse("goal_new")
+            if (check := screen.meet_before_step(request, step=step, back=back)) is not None:
+                return check  # the private safety check before a first couples step
             goal = form.save(commit=False)
             goal.owner = user
             actions.save_goal(goal=goal)
@@ -149,6 +176,8 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     linked = user.couple_id is not None
     if request.method == "POST":
         form = GoalForm(request.POST, instance=goal, today=today, linked=linked)
+        if refused := _safety_page(request, form, goal=goal):
+            return refused
         if form.is_valid():
             choice = request.POST.get("offer")
             suggestion = form.smaller()

@@ -3,6 +3,10 @@
 
 The editor is a plain form that saves without JavaScript; static/journal/autosave.js adds
 autosave on top, posting the same form (with ``autosave=1``) and reading JSON replies.
+
+When the words suggest danger, the writer (and only the writer) finds a private note beside
+the editor (``nearer.safety.notes``). It is read afresh from the words whenever the editor is
+drawn or an autosave is answered, after the entry is saved: nothing about it is stored.
 """
 
 import functools
@@ -15,6 +19,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
@@ -34,6 +39,7 @@ from nearer.journal.models import (
 )
 from nearer.lib.crypto import CannotDecrypt, KeyUnavailable
 from nearer.program.models import JournalPrompt
+from nearer.safety.notes import private_note
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +114,18 @@ def _entry_json(result: SaveResult, user, **extra) -> dict:
     }
 
 
+def _words(title: str, body: str) -> str:
+    return f"{title}\n\n{body}"
+
+
+def _note_html(request: HttpRequest, title: str, body: str) -> str:
+    """The writer's private note as HTML for an autosave reply, or "" when there is none."""
+    note = private_note(request.user, _words(title, body))
+    if note is None:
+        return ""
+    return render_to_string("safety/_private_note.html", {"private_note": note}, request=request)
+
+
 def _save_reply(request: HttpRequest, form: EntryForm, entry: Entry | None) -> HttpResponse:
     """Validate, save, and answer as JSON (autosave) or as a page (plain form)."""
     user = request.user
@@ -127,12 +145,16 @@ def _save_reply(request: HttpRequest, form: EntryForm, entry: Entry | None) -> H
                 title=current.title,
                 body=current.body,
                 mood=current.mood,
+                note=_note_html(request, form.cleaned_data["title"], form.cleaned_data["body"]),
             )
             return JsonResponse(payload, status=409)
         return _editor(request, form, entry=entry, conflict=result.entry, status=409)
     if as_json:
+        # Read only now, once the words are saved: the note never holds up a save.
+        saved = result.entry
+        note = _note_html(request, saved.title, saved.body)
         status = 201 if result.outcome == "created" else 200
-        return JsonResponse(_entry_json(result, user), status=status)
+        return JsonResponse(_entry_json(result, user, note=note), status=status)
     messages.success(request, SAVED)
     return redirect(result.entry)
 
@@ -153,9 +175,18 @@ def _editor(
         data = form.cleaned_data
         chosen = data.get("own_prompt") or data.get("extra_prompt") or data.get("prompt")
         prompt_text = chosen.text if chosen else ""
+    if form.is_bound:  # a conflict: the words as typed, not saved over the newer version
+        valid = form.is_valid()
+        title = form.cleaned_data["title"] if valid else ""
+        body = form.cleaned_data["body"] if valid else ""
+    elif entry is not None:
+        title, body = entry.title, entry.body
+    else:
+        title = body = ""
     ctx = {
         "form": form,
         "entry": entry,
+        "private_note": private_note(request.user, _words(title, body)),
         "conflict": conflict,
         "note": note,
         "prompt_text": prompt_text,

@@ -2,6 +2,11 @@
 
 Every owned object is fetched through its ``visible_to`` path (appreciations also through
 ``written_by`` and ``received_by``): anyone else gets a 404.
+
+After a note or an appreciation is saved, the page it returns to (``?saved=<the form's token>``,
+the same for any words) reads the writer's own words again; if they suggest danger, a private
+note sits beside the form for the writer alone. Nothing about it is stored, and the partner
+never sees it.
 """
 
 import uuid
@@ -13,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST, require_safe
 
 from nearer.goals.wording import day_label
@@ -36,6 +41,7 @@ from nearer.practices.forms import (
     TimeTogetherForm,
 )
 from nearer.practices.models import Appreciation, Moment, Pause, SmallAct, TimeTogether
+from nearer.safety.notes import private_note
 
 RECENT = 10
 INBOX_SHOWN = 100
@@ -47,6 +53,18 @@ def _say(request: HttpRequest, first: str, noted: Noted) -> None:
 
 def _goal_ctx(user, slug: str) -> dict:
     return {"goal": goal_for(user, slug), "step_slug": slug}
+
+
+def _saved_again(name: str, token: uuid.UUID) -> HttpResponse:
+    """Back to the form's page, naming what was just saved (for the writer's private note)."""
+    return redirect(f"{reverse(name)}?{urlencode({'saved': token})}")
+
+
+def _just_saved(request: HttpRequest) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(request.GET.get("saved", ""))
+    except ValueError:
+        return None
 
 
 def _clock(at: datetime) -> str:
@@ -122,12 +140,13 @@ def appreciation(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = AppreciationForm(request.POST, partner=partner)
         if form.is_valid():
+            token = form.token()
             try:
                 written, noted = actions.write_appreciation(
                     user=user,
                     text=form.cleaned_data["text"],
                     send=form.wants_to_send,
-                    token=form.token(),
+                    token=token,
                 )
             except PracticeError as error:
                 # Unlinked a moment ago: keep the words, offer only "keep it private".
@@ -139,15 +158,18 @@ def appreciation(request: HttpRequest) -> HttpResponse:
                 else:
                     first = "Kept, just for you."
                 _say(request, first, noted)
-                return redirect("practice_appreciation")
+                return _saved_again("practice_appreciation", token)
     else:
         form = AppreciationForm(partner=partner)
     if not form.is_bound:
         form.initial["token"] = uuid.uuid4()
+    saved = _just_saved(request)
+    just_written = saved and Appreciation.objects.written_by(user).filter(token=saved).first()
     ctx = {
         "form": form,
         "partner": partner,
         "problem": problem,
+        "private_note": just_written and private_note(user, just_written.text),
         "written": Appreciation.objects.written_by(user).select_related("recipient")[:RECENT],
         **_goal_ctx(user, APPRECIATION_STEP),
     }
@@ -315,13 +337,14 @@ def acts(request: HttpRequest) -> HttpResponse:
     form = SmallActForm(request.POST if request.method == "POST" else None, partner=partner)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        token = form.token()
         try:
             noted = actions.note_small_act(
                 user=user,
                 kind=data["kind"],
                 note=data["note"],
                 tell=data["tell"],
-                token=form.token(),
+                token=token,
             )
         except PracticeError as error:
             # Unlinked a moment ago: keep what they wrote; there is no one to tell now.
@@ -336,13 +359,16 @@ def acts(request: HttpRequest) -> HttpResponse:
             else:
                 first = "Noted. Small and kind is plenty."
             _say(request, first, noted)
-            return redirect("practice_acts")
+            return _saved_again("practice_acts", token)
     if not form.is_bound:
         form.initial["token"] = uuid.uuid4()
+    saved = _just_saved(request)
+    just_done = saved and SmallAct.objects.visible_to(user).filter(token=saved).first()
     ctx = {
         "form": form,
         "partner": partner,
         "problem": problem,
+        "private_note": just_done and private_note(user, just_done.note),
         "recent": SmallAct.objects.visible_to(user)[:RECENT],
         **_goal_ctx(user, ACT_STEP),
     }

@@ -122,6 +122,33 @@
     return p;
   }
 
+  // ---- The private note (templates/safety/_private_note.html) ---------------------------------
+  // Each save's reply carries the writer's note as HTML, or "" when the words suggest no danger.
+  // The same note is left alone (so it is not announced again, and stays folded if folded);
+  // a different one takes its place, folded if the last one was.
+
+  var noteSlot = document.querySelector("[data-private-note-slot]");
+
+  function words(el) {
+    return el ? el.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  function showNote(html) {
+    if (!noteSlot || typeof html !== "string") return;
+    var old = noteSlot.querySelector("[data-private-note]");
+    if (!html) {
+      if (old) noteSlot.textContent = "";
+      return;
+    }
+    var incoming = document.createElement("template");
+    incoming.innerHTML = html;
+    var fresh = incoming.content.querySelector("[data-private-note]");
+    if (!fresh || (old && words(old) === words(fresh))) return;
+    if (old && !old.open) fresh.open = false;
+    noteSlot.textContent = "";
+    noteSlot.appendChild(fresh);
+  }
+
   function escapeHtml(text) {
     var div = document.createElement("div");
     div.textContent = text;
@@ -331,9 +358,11 @@
         if (state.edits === editsAtSend) forget(state.writer);
         else keep(snapshot());
         say("Saved at " + result.data.saved_at + ".");
+        showNote(result.data.note);
         return;
       }
       if (result.status === 409) {
+        if (result.data) showNote(result.data.note);
         state.paused = true;
         clearTimers();
         keep(snapshot());
