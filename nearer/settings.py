@@ -37,6 +37,8 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
+# A form that fails its CSRF check gets the site's 403 page, quick exit and all.
+CSRF_FAILURE_VIEW = "nearer.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,11 +1,17 @@
 """Site-wide pages that belong to no single app: the front door, the health check, and the
-page for a server error."""
+pages for a server error and a form that failed its CSRF check."""
 
 import logging
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.html import escape
@@ -67,3 +73,40 @@ def server_error(request: HttpRequest) -> HttpResponse:
         logger.exception("Could not draw the error page; sending the plain one")
         html = PLAIN_SERVER_ERROR.format(exit_url=escape(exit_url))
     return HttpResponseServerError(html)
+
+
+CSRF_FAILED = (
+    "This form was open too long or came from somewhere else. "
+    "Please go back, reload the page and try again."
+)
+
+# The last resort when templates/403.html cannot be drawn: still the way out.
+PLAIN_CSRF_FAILURE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin"><meta name="robots" content="noindex">
+<title>Not available · Nearer</title></head>
+<body><p><a href="{exit_url}" class="quick-exit" data-quick-exit rel="nofollow noreferrer"
+>Exit this page</a></p>
+<h1>This form couldn't be sent</h1>
+<p>{problem}</p>
+</body></html>
+"""
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form that failed its CSRF check (``CSRF_FAILURE_VIEW``): the site's 403 page, with the
+    quick exit, and a gentle line on what to do. Django has logged the reason already.
+
+    Drawn with the request when it can be (the member's own menu); if that fails, without it,
+    like the 500 page; and if even that fails, as plain HTML that still has the exit."""
+    context = {"QUICK_EXIT_URL": settings.NEARER_QUICK_EXIT_URL, "form_problem": CSRF_FAILED}
+    for with_request in (request, None):
+        try:
+            return HttpResponseForbidden(loader.render_to_string("403.html", context, with_request))
+        except Exception:
+            logger.exception("Could not draw the 403 page for a failed form")
+    html = PLAIN_CSRF_FAILURE.format(
+        exit_url=escape(settings.NEARER_QUICK_EXIT_URL), problem=escape(CSRF_FAILED)
+    )
+    return HttpResponseForbidden(html)

@@ -1,10 +1,15 @@
 """The 404, 403 and 500 pages keep the quick exit, pointing where the operator chose; the 500
-page manages it without context processors or the database, which may be what broke."""
+page manages it without context processors or the database, which may be what broke. A form
+that fails its CSRF check gets the 403 page too, with a gentle line on what to do."""
+
+import html
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from nearer.safety.tests.helpers import tags
+from nearer.views import csrf_failure
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("nearer.tests.urls_that_fail")]
 
@@ -86,3 +91,65 @@ def test_if_the_500_template_itself_fails_a_plain_page_still_has_the_exit(
     exits = [a for a in tags(response, "a") if "data-quick-exit" in a.attrs]
     assert [a.attrs["href"] for a in exits] == [EXIT]
     assert "Something went wrong on our side" in response.content.decode()
+
+
+GENTLE = (
+    "This form was open too long or came from somewhere else. "
+    "Please go back, reload the page and try again."
+)
+
+
+@pytest.fixture
+def strict_client():
+    """A browser whose forms are checked for their CSRF token, as in real use."""
+    return Client(enforce_csrf_checks=True)
+
+
+def test_a_form_without_its_csrf_token_gets_the_403_page_with_the_quick_exit(strict_client):
+    response = strict_client.post(reverse("account_login"), {"login": "a@example.com"})
+    assert_quick_exit(response, 403)
+    body = html.unescape(response.content.decode())
+    assert GENTLE in body
+    assert "This form couldn't be sent" in body
+    assert "This page isn't open to you" not in body
+
+
+def test_a_member_whose_form_failed_its_csrf_check_keeps_their_own_menu(strict_client, alice):
+    strict_client.force_login(alice)
+    response = strict_client.post(reverse("hard_season_end"))
+    assert_quick_exit(response, 403)
+    body = html.unescape(response.content.decode())
+    assert GENTLE in body
+    assert reverse("journal") in [a.attrs.get("href") for a in tags(response, "a")]
+
+
+def test_if_the_403_template_fails_a_plain_page_still_has_the_exit_and_the_words(
+    strict_client, monkeypatch
+):
+    def broken_template(*args, **kwargs):
+        raise ValueError("Missing staticfiles manifest entry")
+
+    monkeypatch.setattr("nearer.views.loader.render_to_string", broken_template)
+    response = strict_client.post(reverse("account_login"), {"login": "a@example.com"})
+    assert response.status_code == 403
+    exits = [a for a in tags(response, "a") if "data-quick-exit" in a.attrs]
+    assert [a.attrs["href"] for a in exits] == [EXIT]
+    assert GENTLE in html.unescape(response.content.decode())
+
+
+def test_the_403_page_needs_no_request_to_be_drawn(rf, monkeypatch):
+    """Should drawing with the request fail (a context processor, the session), the page is
+    drawn again without it, still the site's page with the exit."""
+    from django.template import loader
+
+    draw = loader.render_to_string
+
+    def without_request_only(name, context=None, request=None):
+        if request is not None:
+            raise RuntimeError("the session store is down")
+        return draw(name, context)
+
+    monkeypatch.setattr("nearer.views.loader.render_to_string", without_request_only)
+    response = csrf_failure(rf.post("/"), reason="CSRF cookie not set.")
+    assert_quick_exit(response, 403)
+    assert GENTLE in html.unescape(response.content.decode())

@@ -1,5 +1,12 @@
 """Today, the member's home: what is due, one-tap check-ins, a pause for hard seasons, the
-weekly look back and the first-run welcome."""
+weekly look back and the first-run welcome.
+
+A check-in can carry a note of the member's own (the "A note, a time, or an earlier day"
+page). Once it is saved, Today (``?saved=<goal>&day=<day>``) reads those words again; if they
+suggest danger, a private note sits at the top of the page for the writer alone
+(``nearer.safety.notes``). Nothing about it is stored, and the partner never sees it. A
+check-in without a note never calls the reader.
+"""
 
 from datetime import date, timedelta
 
@@ -9,17 +16,21 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST, require_safe
 
 from nearer.accounts.models import User
 from nearer.goals import actions
 from nearer.goals.actions import CheckInError
 from nearer.goals.milestones import note_check_in
-from nearer.goals.models import BACKDATE_DAYS, Goal
+from nearer.goals.models import BACKDATE_DAYS, CheckIn, Goal
 from nearer.goals.wording import day_label
 from nearer.program.models import Step
 from nearer.reminders.models import Notification
+from nearer.safety.notes import private_note
 from nearer.today.board import card_for
 from nearer.today.drawn import TOKEN, Page, drawn_board, kept_pages
 from nearer.today.forms import (
@@ -53,6 +64,31 @@ def earlier_days(today: date) -> list[tuple[str, str]]:
     return [(d.isoformat(), names.get((today - d).days) or day_label(d)) for d in days]
 
 
+def _is_id(raw: str) -> bool:
+    return raw.isascii() and raw.isdigit() and len(raw) < 10
+
+
+def _note_just_saved(request: HttpRequest) -> dict | None:
+    """The private note for the check-in note named by ``?saved=<goal>&day=<day>``, or None.
+
+    Only the member's own goals are read, so anyone else (a partner on a shared goal) finds
+    nothing. Without ``saved`` (every ordinary visit) this reads nothing at all."""
+    raw_goal = request.GET.get("saved", "")
+    if not raw_goal or not _is_id(raw_goal):
+        return None
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return None
+    written = (
+        CheckIn.objects.filter(goal__in=Goal.objects.editable_by(request.user))
+        .filter(goal_id=int(raw_goal), day=day)
+        .values_list("note", flat=True)
+        .first()
+    )
+    return private_note(request.user, written) if written else None
+
+
 @login_required
 @require_safe
 def today(request: HttpRequest) -> HttpResponse:
@@ -60,6 +96,7 @@ def today(request: HttpRequest) -> HttpResponse:
     day = user.today()
     drawn, stamp = drawn_board(user, day)
     token = get_token(request)
+    note = _note_just_saved(request)
     ctx = {
         "day": day,
         "partner_name": stamp.partner.display_name if stamp.partner else None,
@@ -67,12 +104,20 @@ def today(request: HttpRequest) -> HttpResponse:
         "welcome_form": WelcomeForm() if user.welcomed_at is None else None,
         "notifications": [],
     }
-    if stamp.has_unread or user.welcomed_at is None or len(messages.get_messages(request)):
+    if (
+        note is not None
+        or stamp.has_unread
+        or user.welcomed_at is None
+        or len(messages.get_messages(request))
+    ):
         if stamp.has_unread:
             ctx["notifications"] = list(Notification.objects.visible_to(user).unread()[:3])
         # One masked CSRF token for the whole page, not a second one for the rest of it.
-        ctx |= {"drawn": drawn.served(token), "csrf_token": token}
-        return render(request, "today/today.html", ctx)
+        ctx |= {"drawn": drawn.served(token), "csrf_token": token, "private_note": note}
+        response = render(request, "today/today.html", ctx)
+        if note is not None:  # never kept, here or in any cache on the way
+            patch_cache_control(response, private=True, no_store=True)
+        return response
     # Nothing of this visit's own to say, so the whole page follows from the board's version
     # and what the key adds; it is kept like the board, with a stand-in for the token.
     key = (drawn.key, user.display_name, ctx["partner_name"], ctx["is_reflection_day"])
@@ -84,16 +129,34 @@ def today(request: HttpRequest) -> HttpResponse:
     return HttpResponse(page.served(token))
 
 
-def _answer(request: HttpRequest, goal: Goal, *, note: str = "", problem: str = "") -> HttpResponse:
-    """With htmx, redraw just this goal's card; without, back to Today with a message."""
+def _answer(
+    request: HttpRequest,
+    goal: Goal,
+    *,
+    note: str = "",
+    problem: str = "",
+    written: CheckIn | None = None,
+) -> HttpResponse:
+    """With htmx, redraw just this goal's card; without, back to Today with a message.
+
+    ``written``: a check-in just saved with the member's own note, read again for a private
+    note (in the card, or on Today through ``?saved=``) now that it is saved."""
     if request.htmx:
         card, season = card_for(request.user, goal, request.user.today())
         ctx = {"card": card, "season": season, "note": note, "problem": problem}
-        return render(request, "today/today.html#goal_card", ctx)
+        if written is not None:
+            ctx["private_note"] = private_note(request.user, written.note)
+        response = render(request, "today/today.html#goal_card", ctx)
+        if ctx.get("private_note"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
     if problem:
         messages.error(request, problem)
     else:
         messages.success(request, note)
+    if written is not None:
+        query = urlencode({"saved": goal.pk, "day": written.day.isoformat()})
+        return redirect(f"{reverse('today')}?{query}")
     return redirect("today")
 
 
@@ -118,7 +181,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     today = request.user.today()
     day = form.cleaned_data["day"] or today
     try:
-        actions.check_in(
+        checkin = actions.check_in(
             goal=goal,
             day=day,
             today=today,
@@ -127,7 +190,9 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except CheckInError as error:
         return _answer(request, goal, problem=str(error))
-    return _answer(request, goal, note=_celebrate(goal, day, today))
+    # Only words written just now are read again, after the save; a one-tap check-in has none.
+    written = checkin if form.cleaned_data["note"].strip() else None
+    return _answer(request, goal, note=_celebrate(goal, day, today), written=written)
 
 
 @login_required
