@@ -63,6 +63,7 @@ bench: $(VENV)/.installed
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.run $(BENCH_ARGS)
 	$(PY) -m bench.coach_latency
+	$(PY) -m bench.safety
 	$(PY) -m bench.community
 
 # Neighbor Chat: 200 conversations, 400 WebSocket clients for 60 s (BENCH_CHAT_SECONDS) against
