@@ -1,13 +1,28 @@
-"""Safety first: words that suggest control, surveillance, isolation, coercion, or fear and
-violence at home. Such text never becomes a SMART goal; it gets a fixed message and real help.
+"""Safety first for goals: words that suggest control, surveillance, isolation, coercion, or fear
+and violence at home. Such text never becomes a SMART goal; it gets a calm message and real help.
 
-The checks lean towards caution, with two careful exceptions: things a member does to
-themselves ("stop checking MY phone at dinner") and things both partners agreed to ("share
-our locations when we travel, both agreed").
+``concern(text)`` is the decision every goal gets: the safety reader (``reader.read``: danger to
+the writer or a child) or these rules (mostly the member's own controlling or coercive behaviour
+toward a partner, which the reader, written for danger told by the one it happens to, is not
+made for). It answers with a reader ``Finding``. ``check`` is these rules alone.
+
+The checks lean towards caution, with three careful exceptions: things a member does to
+themselves ("stop checking MY phone at dinner"), things both partners agreed to ("share our
+locations when we travel, both agreed"), and the member's own looking that the goal is to stop
+("stop checking her phone", "ask before I look at his laptop"). Stopping the partner ("stop her
+from seeing her friends") is never that exception.
 """
 
+import logging
 import re
 from dataclasses import dataclass
+
+from nearer.lib.text import Text, clean
+from nearer.lib.text import read as read_text
+from nearer.safety import reader
+from nearer.safety.reader import Finding
+
+logger = logging.getLogger(__name__)
 
 # Who the partner is, in words a member might use.
 P_OBJ = (
@@ -156,7 +171,8 @@ ISOLATE = [
     rf"|father|dad|sister|brother|parents|sisters|brothers|coworkers?|colleagues?|job|work|hobbies"
     rf"|group|club|church|classes|gym|mates|best friend|bff|ex|exes|people|everyone)\b",
     rf"\b(?:keep|stop) {P_OBJ} (?:at home|home|in the house|from leaving|inside)\b",
-    rf"\b(?:cut|cutting) {P_OBJ} off\b",
+    rf"\b(?:cut|cutting) {P_OBJ} off\b(?! (?:mid|in the middle|when (?:she|he|they)(?: is| are)?"
+    rf" (?:talk|speak)|while (?:she|he|they)))",
     rf"\b(?:isolate|isolating) {P_OBJ}\b",
     rf"\b{P_OBJ} (?:stays?|staying|to stay) (?:at )?home (?:every|all|instead of (?:going"
     rf"|seeing))\b",
@@ -170,7 +186,8 @@ COERCE = [
     rf"| into)? (?:have sex|sleep with me|have intimacy|do (?:it|what i say|as i say)|obey|submit"
     rf"|give in|apologi[sz]e|agree|say yes|stay|sex)\b",
     rf"\b(?:make|get) {P_OBJ} (?:obey|submit|listen to me|do what i (?:say|want|tell))\b",
-    rf"\b(?:punish|punishing|teach {P_OBJ} a lesson|get back at|get even with|make {P_OBJ} pay"
+    rf"\b(?:(?:punish|punishing)(?! (?:myself|ourselves|yourself)\b)|teach {P_OBJ} a lesson"
+    rf"|get back at|get even with|make {P_OBJ} pay"
     rf"|make {P_OBJ} suffer|make {P_OBJ} regret|make {P_OBJ} jealous)\b",
     rf"\b(?:silent treatment|ignore {P_OBJ}|not (?:speak|talk) to {P_OBJ}|withhold (?:sex"
     rf"|affection|money|love|attention)|refuse (?:sex|to talk))(?: \w+){{0,3}} (?:until|unless|if"
@@ -187,6 +204,61 @@ COERCE = [
     rf"\b(?:remind|tell) {P_OBJ} (?:that )?(?:(?:she|he|they)(?:'s| is| are) (?:worthless|stupid"
     rf"|nothing|lucky to have me)|no one else would)\b",
     r"\b(?:obey|submissive|submit to me|do as (?:she|he|they)(?:'s| is| are) told)\b",
+]
+VIOLENT = (
+    r"(?:hit|hits|hitting|slap|slaps|slapping|punch|punches|punching|kick|kicks|kicking|choke"
+    r"|chokes|choking|strangle|strangles|strangling|throttle|throttles|shove|shoves|shoving|push"
+    r"|pushes|pushing|beat|beats|beating|smack|smacks|smacking|hurt|hurts|hurting|harm|harms|grab"
+    r"|grabs|grabbing|bite|bites|burn|burns|rape|rapes|attack|attacks|kill|kills|shake|shakes"
+    r"|strike|strikes|pin|pins|(?:throw|throws|chuck|chucks|hurl|hurls) (?:things|stuff|\w+) at"
+    r"|(?:lay|lays) a (?:hand|finger) on|(?:put|puts) (?:his|her|their) hands (?:on|round|around)"
+    r"|(?:get|gets) (?:rough|physical|violent) with|(?:go|goes) for|force|forces|forcing|pull"
+    r"|pulls|pulling|yank|yanks|drag|drags|dragging|spit on|spits on)"
+)
+HARMED = (
+    r"(?:me|us|my (?:kids|children|son|daughter|baby|dog|cat|face|neck|throat|head|arms?|hair)"
+    r"|(?:the|our) (?:kids|children|baby|dog|cat)|them)"
+)
+# Games, races and pushes to do better: "so he can't beat me at chess", "push me to try".
+NOT_VIOLENCE = (
+    r"(?! (?:at (?:the |a )?(?:pub )?(?:chess|cards|games?|pool|tennis|golf|quiz|trivia|darts"
+    r"|scrabble|monopoly|mario kart|fifa|board games|video games|\w+ball)|in (?:chess|cards"
+    r"|games?|a race|an argument|arguments)|to (?!death|the (?:ground|floor|wall)|my knees)\w+"
+    r"|into(?! (?:the|a) (?:walls?|doors?|table|floor|ground|car|cupboard|fridge|mirror|window)\b)"
+    r"|up (?:about|over)|out of (?:bed|my shell|my comfort))\b)"
+)
+# A goal's aim, or the fear behind it: "so he won't…", "or she'll…", "before he…".
+SO_THAT = r"(?:so|so that|or|or else|otherwise|in case|before|because|cause|cos|coz|bc|until|till)"
+# "hurt her feelings": not the body.
+NOT_BODY = (
+    r"(?! (?:feelings?|pride|ego|chances|confidence|trust|at (?:chess|cards|games?|pool|tennis"
+    r"|golf|mario kart|fifa|scrabble|monopoly|darts|arm wrestling|video games|\w+ball))\b)"
+)
+HIDE = (
+    r"(?:hide|hiding|hid|stash|stashing|stashed|squirrel away|squirrelling away|sneak|sneaking"
+    r"|put away|putting away|put aside|putting aside|set aside|setting aside|save|saving|keep"
+    r"|keeping|pack|packing)"
+)
+VALUABLES = (
+    r"(?:money|cash|savings|\$|£|€|\d|bag|passport|documents|papers|clothes|card|bank account)"
+)
+SELF_HARM = [
+    r"\b(?:kms|unalive (?:myself|me)|end(?:ing)? it all|end(?:ing)? my own life"
+    r"|want(?:s|ed|ing)? to die|overdos(?:e|es|ed|ing))\b",
+    r"\b(?:want|wanting|wish|wishing|hope|hoping|pray|praying)(?: that)?(?: i)?(?: to| would"
+    r"| could| will)? (?:not|never|do not) (?:to )?wake up\b",
+    r"\b(?:take|taking|took|swallow|swallowing|swallowed) (?:all|the whole (?:bottle|box|packet"
+    r"|pack)(?: of)?) (?:of )?(?:my |the )?(?:pills|tablets|meds|medication|sleeping pills"
+    r"|painkillers)\b",
+    r"\b(?:cutting|cuts|harming|hurting) myself\b",
+    r"\bburn(?:ing|ed|t)? myself with\b",
+    r"\b(?:stop|quit|no more|not|resist|avoid|urge to|relapsed? (?:and|into))(?: \w+){0,2}"
+    r" cutting\b(?= (?:when|if|after|every|whenever|again|anymore|any more|tonight|today|this)\b"
+    r"|\s*[.,!?;]|\s*$)",
+    r"\b(?:kill myself|end my life|suicide|suicidal|want to die|wanna die|better off dead"
+    r"|hurt myself|harm myself|self-harm|self harm|cut myself|no reason to live"
+    r"|not want to be alive"
+    r"|don't want to be alive|do not want to be alive|don't want to live|do not want to live)\b",
 ]
 FEAR = [
     rf"\b{P_SUBJ} (?:said|says|threatens?|threatened|will|would|swore|told me)(?: (?:that )?(?:he"
@@ -231,9 +303,10 @@ FEAR = [
     rf"|beat|smacked|threatened) {P_OBJ}\b(?! (?:up|with a (?:pillow|snowball)|in (?:chess"
     rf"|cards)))",
     rf"\b(?:stop|quit|not|never|no more|avoid) (?:hitting|slapping|punching|kicking|choking"
-    rf"|shoving|pushing|grabbing|hurting|strangling|beating|smacking|threatening) {P_OBJ}\b",
+    rf"|shoving|pushing|grabbing|hurting|strangling|beating|smacking|threatening) {P_OBJ}\b"
+    rf"{NOT_BODY}",
     rf"\b(?:hit|slap|punch|kick|choke|shove|push|grab|hurt|strangle|beat|smack"
-    rf"|threaten) {P_OBJ}(?: \w+)? (?:again|when|if|whenever|anymore|any more)\b",
+    rf"|threaten) {P_OBJ}{NOT_BODY}(?: \w+)? (?:again|when|if|whenever|anymore|any more)\b",
     r"\b(?:throws?|threw|throwing|breaks?|broke|breaking|smash(?:es|ed|ing)?|punch(?:es|ed"
     r"|ing)?) (?:things|stuff|plates|dishes|objects|my (?:phone|things|stuff)|holes in|the wall"
     r"|walls|doors?)\b",
@@ -246,10 +319,6 @@ FEAR = [
     r"|i'm going to|i want to) (?:kill|murder|strangle|drown) (?!(?:him|her|them) for\b)(?:me|him"
     r"|her|them|myself|himself|herself|themselves|us|the kids|my (?:partner|wife|husband|kids?"
     r"|children|son|daughter|girlfriend|boyfriend))\b",
-    r"\b(?:kill myself|end my life|suicide|suicidal|want to die|wanna die|better off dead"
-    r"|hurt myself|harm myself|self-harm|self harm|cut myself|no reason to live"
-    r"|not want to be alive"
-    r"|don't want to be alive|don't want to live|do not want to live)\b",
     r"\b(?:bruises?|bruised|black eye|broken bones?|broke my (?:arm|wrist|nose|rib))\b",
     rf"\b{P_SUBJ} (?:won't|will not|doesn't|does not|never) let me (?:leave|go out|see|have|talk"
     rf"|use|work|sleep|out)\b",
@@ -286,9 +355,106 @@ FEAR = [
     rf"|might|will|would|could|says|said|is like)\b",
     rf"\b(?:afraid|scared|terrified|frightened) (?:of )?(?:what|how) (?:{P_SUBJ}|he|she|they)"
     rf"(?:'ll| will| might| could| would)? (?:do|react|respond) (?:if|when|to me)\b",
+    # Keeping a partner from hurting: "so he won't slap me", "or she'll throw things at me".
+    rf"\b{SO_THAT} {P_SUBJ}(?: [\w']+){{0,6}} {VIOLENT} {HARMED}\b{NOT_VIOLENCE}",
+    rf"\b{SO_THAT} {P_SUBJ}(?: [\w']+){{0,3}} (?:get|gets) (?:rough|physical|violent|handsy)\b",
+    rf"\b{SO_THAT} {P_SUBJ}(?: [\w']+){{0,3}} (?:shake|shakes|throttle|throttles) (?:her|him"
+    rf"|the baby|our baby|my baby)\b",
+    rf"\b{SO_THAT} {P_SUBJ}(?: [\w']+){{0,3}} (?:go|goes|reach|reaches|grab|grabs|get|gets)"
+    rf" (?:for )?(?:the|his|her|a) (?:belt|knife|gun|bat|hammer|blade)\b",
+    # Keeping a partner from taking things away: "so he doesn't take my card away again".
+    rf"\b{SO_THAT} {P_SUBJ}(?: [\w']+){{0,3}} (?:take|takes|keep|keeps|lock up|locks up|hide"
+    rf"|hides|smash|smashes|break|breaks|cut up|cuts up) my (?:bank cards?|cards?|debit card"
+    rf"|phone|passport|keys|car keys|money|wages|pay|medication|meds|id|documents)\b",
+    rf"\b{SO_THAT} {P_SUBJ}(?: [\w']+){{0,3}} (?:cut|cuts) me off from\b",
+    # Keeping out of a partner's reach: "so my ex can't follow me", "so he can't find me".
+    rf"\b{SO_THAT} {P_SUBJ} (?:can not|cannot|will not|does not|would not|won't|can't|doesn't"
+    rf"|never)(?: \w+)? (?:know (?:when|where) (?:to )?)?(?:follow|track|find|wait for|get at"
+    rf"|get to) me\b",
+    # Threats: regret, deportation, private pictures.
+    rf"\b{P_SUBJ} (?:says?|said|swears?|swore|tells me|told me|warns?|warned)(?: me)?(?: that)?"
+    rf" (?:i|you)(?: will| would| am going to| are going to)? (?:regret it|be sorry|pay for"
+    rf" (?:it|this|that))\b",
+    r"\b(?:report|reporting|reported|turn|turning) me (?:in )?to (?:immigration|the home office"
+    r"|ice|border (?:control|force))\b|\b(?:get|have|getting) me deported\b",
+    rf"\bnudes\b[^.;]{{0,80}}\b{SO_THAT} {P_SUBJ}(?: [\w']+){{0,3}} (?:post|posts|share|shares"
+    rf"|leak|leaks|send|sends|put|puts|upload|uploads)\b",
+    rf"\b{P_SUBJ}(?: [\w']+){{0,3}} (?:post|share|leak|send|upload|put up)(?: \w+){{0,2}} (?:my"
+    rf"|the|our|those) (?:nudes|naked (?:photos|pics|pictures)|intimate (?:photos|pics|pictures"
+    rf"|videos)|private (?:photos|pics|pictures|videos))\b",
+    rf"\b(?:{P_SUBJ}|him|her|them) (?:reading|checking|going through|tracking|monitoring) (?:all"
+    rf"|every one)(?: of)? my (?:messages|texts|emails|dms|chats|calls)\b(?! (?:out loud|aloud))",
+    # Evidence kept, children hurt, friends given up for fear of a partner's anger.
+    rf"\b(?:diary|record|log|photos?|pictures?|evidence|proof)\b[^.;]{{0,30}}\b(?:every time|each"
+    rf" time|whenever|when) {P_SUBJ} (?:hurts|hurt|has hurt|hits|hit|has hit|attacks|beats) me\b",
+    rf"\b(?:kids|children|son|sons|daughters?|baby|boys|girls)\b[^.]{{0,80}}\b{P_SUBJ}"
+    rf"(?: [\w']+){{0,3}} (?:hits?|slaps?|beats?|kicks?|punch(?:es)?|shakes?|hurts?|smacks?"
+    rf"|belts?) them\b",
+    rf"\b(?:stop|quit|no longer|give up|giving up|stopped|gave up) (?:seeing|going out with"
+    rf"|visiting|calling|talking to|meeting) my (?:friends|mates|family|mum|mom|dad|sister|brother"
+    rf"|parents)\b[^.;]{{0,40}}\b(?:since|because|cos|cause|as|or) {P_SUBJ} (?:gets?|goes|will"
+    rf" get|would get|is|got)(?: so| really| too)? (?:angry|mad|furious|violent|aggressive|crazy"
+    rf"|scary|nasty|jealous)\b",
+    # Injuries hidden, help for abuse sought.
+    rf"\bwhat {P_SUBJ} (?:did|does|has done|had done) to (?:me|my (?:face|arms?|neck|body|legs?"
+    rf"|back|eyes?|wrists?|ribs))\b(?! (?:in (?:bed|a good way)))",
+    r"\b(?:women'?s|womens|dv|domestic (?:violence|abuse)|abuse) (?:refuges?|shelters?"
+    r"|hotlines?|helplines?|services?|support|advocates?|workers?)\b",
+    # Control: allowed, banned, handed over, held: "what he says I'm allowed to eat".
+    rf"\b{P_SUBJ} (?:says?|said|decides?|decided|thinks?)(?: that)? (?:(?:what|where|who|when"
+    rf"|how much) i(?: am)?(?: not)?|i(?: am)? not) allowed to\b",
+    r"\bwhat i(?: am|'m) allowed to (?:eat|wear|spend|buy|say|watch|do)\b",
+    rf"\b(?:what|where|who|when|how much) {P_SUBJ} (?:says?|said|decides?|decided|thinks?)"
+    rf"(?: that)? i(?: am)? allowed to\b",
+    rf"\b{P_SUBJ}(?: [\w']+){{0,2}} (?:banned|bans|forbids|forbidden|forbade|stops|stopped"
+    rf"|keeps|kept) me (?:from )?(?:seeing|going|visiting|talking|calling|leaving|working|having"
+    rf"|contacting)\b",
+    rf"\bget my (?:passport|id|documents|papers|bank card|cards?|phone|car keys|keys|wages|money"
+    rf"|meds|medication) back (?:off|from) {P_OBJ}\b",
+    r"\b(?:hand|handing|hands) over (?:all )?(?:of )?my (?:wages|pay|paycheck|salary|bank card"
+    r"|pin|passwords?)\b",
+    rf"\b(?:give|giving) {P_OBJ} my (?:whole|entire|full) (?:wages|pay|paycheck|salary)\b",
+    rf"\b(?:check in with|text|call|ring|send|report to|tell) {P_OBJ}(?: \w+){{0,4}} (?:every"
+    rf" (?:hour|half hour|\d+ minutes|time i)|my location|where i am|who i am with)\b[^.;]{{0,60}}"
+    rf"\b(?:like|as|because|since|or) {P_SUBJ} (?:wants|demands|insists|tells me|says|makes me"
+    rf"|expects)\b",
+    # Preparing to get away: money or a bag hidden to leave, an escape route.
+    rf"\b{HIDE}\b(?![^.;]*\b(?:present|gift|surprise|birthday|christmas|xmas|anniversary"
+    rf"|party)\b)(?=[^.;]{{0,40}}{VALUABLES})[^.;]{{0,60}}?\b(?:so (?:that )?i (?:can|could|will be"
+    rf" able to|have enough to|am able to)|to|in case i (?:need to |have to |want to )?|for when i"
+    rf"|until i can|and) (?:leave|escape|get out|flee|get away)\b(?! (?:of|for|on|to|work|early"
+    rf"|my job|the country|this|next|with)\b)",
+    rf"{VALUABLES}(?![^.;]*\b(?:present|gift|surprise|birthday|christmas|xmas|anniversary"
+    rf"|party)\b)[^.;]{{0,60}}\bwhere {P_SUBJ} (?:can not|will not|does not|would not|could not"
+    rf"|never|can't|won't|doesn't|couldn't) (?:find|see|get to|look)\b",
+    r"\b(?<!fire )(?:escape (?:route|plan)|go[- ]?bag|safety plan|get-?away bag|bug-?out bag)\b",
+    rf"\b(?:sleep|sleeping|slept|hide|hiding|hid|lock myself|locking myself) in (?:the|my)"
+    rf" (?:car|bathroom|garage|shed)\b"
+    rf"[^.;]{{0,40}}\b(?:when|whenever|on the nights|the nights|if|so|because|until|till|before)"
+    rf" {P_SUBJ}\b",
+    # Money doled out, or the member's own things to be asked for: "the £30 a week he gives me".
+    rf"(?:\$|£|€) ?\d+(?:[.,]\d+)? (?:a|per|each|every) (?:day|week|month|fortnight)(?: that)?"
+    rf" {P_SUBJ} (?:gives?|allows?|lets|leaves?|hands?) me\b",
+    rf"\b(?:allowance|pocket money|spending money)\b[^.;]{{0,30}}\b{P_SUBJ} (?:gives?|allows?"
+    rf"|lets|hands?) me\b",
+    rf"\b(?:ask|asking|asked|beg|begging|begged)(?: {P_OBJ})? (?:for|to (?:see|use|have|get|look"
+    rf" at|access|check)) my (?:own (?:money|pay|wages|salary|account)|(?:own )?(?:bank account"
+    rf"|bank cards?|debit card|credit cards?|cards|wages|paycheck|salary|passport|id card"
+    rf"|documents|car keys|keys|medication|meds))\b",
+    # Contact that goes on after a separation: "the texts she sends since I moved out".
+    rf"\b{P_SUBJ} (?:still )?(?:texts?|calls?|sends?|messages?|emails?|turns? up|shows? up"
+    rf"|comes? round|waits?|sits? outside|follows? me|keeps (?:texting|calling|messaging|turning"
+    rf" up|showing up|coming))\b[^.;]{{0,60}}\b(?:since|after|now that|ever since) (?:i|we)"
+    rf" (?:moved out|left|broke up|split|separated|ended it|got divorced|divorced|kicked (?:him"
+    rf"|her|them) out|blocked)\b",
+    # A weapon brought out: "he got the knife out", "she came at me with a bat".
+    rf"\b{P_SUBJ} (?:got|gets|took|takes|pulled|pulls|brought|brings) (?:a|the|his|her|their)"
+    rf" (?:gun|knife|knives|blade|bat|hammer|machete|belt) out\b",
+    rf"\b{P_SUBJ} (?:came|comes|went|goes|ran|runs) (?:at|for) me with\b",
 ]
 
 _GROUPS = {
+    "self_harm": [re.compile(p) for p in SELF_HARM],
     "control": [re.compile(p) for p in CONTROL],
     "isolation": [re.compile(p) for p in ISOLATE],
     "coercion": [re.compile(p) for p in COERCE],
@@ -315,19 +481,151 @@ CARE = re.compile(
 )
 
 
+# The member's own looking, stopped: "stop checking her phone", "I'll quit going through his
+# messages", "no longer read her texts", "I won't look at his phone again", "ask before I look at
+# her laptop". The goal is to give the looking up, or to do it only with the partner's say-so,
+# so a rule for surveillance that matches inside it is not a concern. Someone else stopping
+# ("make her stop checking my phone", "he has to stop tracking me") is not the member's own.
+STOP_LEAD = (
+    r"(?:stop|stopping|quit|quitting|give up|giving up|no longer|no more|cut out|knock off"
+    r"|pack in|drop the habit of|break the habit of|kick the habit of|get out of the habit of"
+    r"|resist the urge to|refrain from)"
+)
+ASK_FIRST = (
+    rf"(?:ask|asking)(?: {P_OBJ})?(?: for)?(?: (?:her|his|their))?(?: (?:permission|consent"
+    rf"|first|ok|okay))*(?: first)? before(?: i(?: am)?)?"
+)
+NOT_AGAIN = r"(?:never|not|no more)"
+ADVERBS = (
+    r"(?:(?:secretly|sneakily|constantly|obsessively|compulsively|always|ever|even|just"
+    r"|randomly) )*"
+)
+OWN_LOOK = (
+    rf"(?:{LOOK}|stalk|stalking|scroll|scrolling|scroll through|scrolling through|look in"
+    r"|looking in|ask where|asking where|ask who|asking who|open|opening|listen in on"
+    r"|listening in on)"
+)
+CLAUSE_END = r"(?=[.,;!?:]| (?:and|but|then|so|because|cause|cos|or|unless|until|instead)\b|$)"
+SELF_STOP = re.compile(
+    rf"\b(?:{STOP_LEAD}|{ASK_FIRST}) {ADVERBS}{OWN_LOOK}\b[^.,;!?:]*?{CLAUSE_END}"
+)
+SELF_NOT_AGAIN = re.compile(
+    rf"\b{NOT_AGAIN} {ADVERBS}{OWN_LOOK}\b[^.,;!?:]*? (?:again|anymore|any more)\b"
+)
+# Before the lead, within three words: someone else doing the stopping, or the stopping denied.
+NOT_OWN = re.compile(
+    r"\b(?:he|she|they|her|him|them|his|their|partner|wife|husband|girlfriend|boyfriend|fiance"
+    r"|fiancee|fiancé|spouse|ex|man|woman|never|not|cannot)\b(?: \S+){0,2} ?$"
+)
+# Words that can stand around the member's own stopped looking and say nothing more.
+LEAD_WORDS = frozenset(
+    str.split(
+        """i i'll i'm ll m will won't wont not never am going gonna wanna want to really just also
+    please my goal goals is from now on then try trying need promise plan must should would like
+    do don't can can't have i've let me myself start starting today tonight"""
+    )
+)
+# Reader kinds that the member's own looking can look like.
+LOOKING_KINDS = frozenset({"control", "stalking"})
+
+
+def own_looking_stopped(norm: str) -> list[tuple[int, int]]:
+    """Spans of ``norm`` where the member gives up their own looking, or asks first."""
+    spans = []
+    for pattern in (SELF_STOP, SELF_NOT_AGAIN):
+        for m in pattern.finditer(norm):
+            before = norm[max(0, m.start() - 60) : m.start()]
+            if NOT_OWN.search(before):
+                continue
+            spans.append(m.span())
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+# The reader's kinds for the kinds of these rules.
+READER_KINDS = {
+    "self_harm": "self_harm",
+    "control": "control",
+    "isolation": "control",
+    "coercion": "control",
+    "fear": "fear",
+}
+
+
 @dataclass(frozen=True)
 class SafetyHit:
-    kind: str  # control, isolation, coercion, fear
+    kind: str  # self_harm, control, isolation, coercion, fear
     words: str  # the member's own words that raised it
 
 
+def concern(raw: str, text: Text | None = None) -> Finding | None:
+    """The safety decision for a goal's words: a ``Finding`` (reader kinds), or None.
+
+    The safety reader first, for danger to the writer or a child; then these rules, for the
+    member's own controlling or coercive behaviour toward a partner. ``text`` is ``raw`` already
+    read by ``nearer.lib.text``, when the caller has it."""
+    if text is None:
+        text = read_text(clean(raw)[0])
+    if not text.raw.strip():
+        return None
+    try:
+        finding = reader.read(text.raw)
+    except Exception:  # the rules below still read: a goal never gets a 500 for this
+        logger.error("The safety reader failed on a goal; the goal rules still read it.")
+        finding = None
+    if finding is not None and not _own_looking(text, finding):
+        return finding
+    hit = check(text)
+    if hit is not None:
+        return Finding(READER_KINDS[hit.kind], hit.words)
+    return None
+
+
+def _own_looking(text: Text, finding: Finding) -> bool:
+    """The reader's control or stalking finding comes from the member's own looking, stopped:
+    "stop checking whether he's read my messages", "quit stalking his location on Find My".
+    Its words lie in that part, or the rest of the text, read without it, shows no danger."""
+    if finding.kind not in LOOKING_KINDS:
+        return False
+    spans = _raw_spans(text, own_looking_stopped(text.norm))
+    if not spans:
+        return False
+    raw = text.raw.lower()
+    words = finding.words.lower()
+    starts = [m.start() for m in re.finditer(re.escape(words), raw)] if words else []
+    if starts and all(_inside(spans, s, s + len(words)) for s in starts):
+        return True
+    rest = list(text.raw)
+    for start, end in spans:
+        rest[start:end] = " " * (end - start)
+    rest = "".join(rest)
+    if not set(re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", rest.lower())) - LEAD_WORDS:
+        return True  # nothing else was said: "I won't [read her diary again]"
+    return reader.read(rest) is None
+
+
+def _raw_spans(text: Text, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        tokens = [t for t in text.token_of[start:end] if t >= 0]
+        if tokens:
+            out.append((text.spans[tokens[0]][0], text.spans[tokens[-1]][1]))
+    return out
+
+
 def check(text) -> SafetyHit | None:
-    """The first safety concern in a ``Text``, or None."""
+    """The first concern of these rules in a ``Text``, or None."""
     norm = text.norm
+    stopped = own_looking_stopped(norm)
     for kind, patterns in _GROUPS.items():
         for pattern in patterns:
             for m in pattern.finditer(norm):
-                if kind in {"control", "isolation"} and _excused(norm, m):
+                if kind in {"control", "isolation"} and (
+                    _inside(stopped, m.start(), m.end()) or _excused(norm, m)
+                ):
                     continue
                 return SafetyHit(kind, text.quote_match(m))
     return None

@@ -1,9 +1,11 @@
 """Judge a goal letter by letter, as the rubric (docs/smart-rubric.md) says, quoting its words.
 
 ``analyze(text)`` reads the member's words once and returns an ``Analysis``: the safety
-concern if there is one, and for each of S, M, A, R, T a ``Verdict`` (met or not, a gentle
-sentence that quotes the words it relied on). ``Facts`` keeps what the grammar found (how often,
-how long, by when, the trigger, the action) for the rewrite and the goal form.
+concern if there is one (``nearer.safety.goals.concern``: the safety reader, or the rules for a
+member's own controlling behaviour toward a partner; a ``nearer.safety.reader.Finding``), and
+for each of S, M, A, R, T a ``Verdict`` (met or not, a gentle sentence that quotes the words it
+relied on). ``Facts`` keeps what the grammar found (how often, how long, by when, the trigger,
+the action) for the rewrite and the goal form.
 """
 
 import re
@@ -15,6 +17,7 @@ from nearer.coach.engine import specific
 from nearer.coach.engine.language import looks_english
 from nearer.lib.text import MAX_CHARS, Text, clean, read
 from nearer.safety import goals as safety_rules
+from nearer.safety.reader import Finding
 
 LETTERS = ("S", "M", "A", "R", "T")
 NAMES = {
@@ -77,7 +80,7 @@ class Analysis:
     empty: bool = False
     truncated: bool = False
     english: bool = True
-    safety: safety_rules.SafetyHit | None = None
+    safety: Finding | None = None  # kind and the member's words; never a goal when set
     verdicts: tuple[Verdict, ...] = ()
     facts: Facts = field(default_factory=Facts)
     norm: str = ""
@@ -123,7 +126,7 @@ def analyze(raw: str) -> Analysis:
     text = read(cleaned)
     if not re.search(r"[^\W_]", text.norm):
         return Analysis(text=cleaned, empty=True)  # only emoji, symbols or punctuation
-    concern = safety_rules.check(text)
+    concern = safety_rules.concern(cleaned, text)
     facts = Facts()
     verdicts = _judge(text, facts)
     return Analysis(

@@ -1,11 +1,21 @@
 """coach_eval's scores, checked against numbers worked out by hand."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from nearer.coach.scoring import Item, Prediction, class_score, read_items, score
+from nearer.coach.scoring import (
+    Item,
+    Prediction,
+    class_score,
+    coach_prediction,
+    read_items,
+    score,
+)
+
+LABELED = Path(__file__).resolve().parents[1] / "data" / "labeled.jsonl"
 
 TINY = [
     # text, gold labels, safety; the coach's answer is noted beside each.
@@ -97,3 +107,15 @@ def test_read_items_skips_blank_lines():
         ['{"text": "a", "S": 0, "M": 0, "A": 1, "R": 0, "T": 0, "safety": 1}', "  ", ""]
     )
     assert len(items) == 1 and items[0].safety
+
+
+def test_on_our_labeled_goals_no_danger_is_missed_and_few_ordinary_goals_alarm():
+    """The floors: every goal that reveals danger gets the safety response (SAFETY_RECALL 1.0),
+    and at most 2% of the ordinary goals do (SAFETY_FALSE_ALARMS), on labeled.jsonl."""
+    items = read_items(LABELED.read_text(encoding="utf-8").splitlines())
+    report = score(items, coach_prediction)
+    assert report.safety_items >= 120
+    missed = [i.text for i in items if i.safety and not coach_prediction(i.text).safety]
+    assert report.safety_recall == 1.0, missed
+    alarms = [i.text for i in items if not i.safety and coach_prediction(i.text).safety]
+    assert report.safety_false_alarms <= 0.02, alarms
