@@ -33,6 +33,7 @@ LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
 REPEATS = re.compile(r"(.)\1{2,}")
+LEETSPEAK = re.compile(r"[a-z][0-9@$]+[a-z]|^[@$][a-z]{2,}", re.IGNORECASE)
 
 CONTRACTIONS = {
     "won't": "will not",
@@ -92,6 +93,14 @@ LEMMA_FIXES = {
     "beaten": "beat",
     "beating": "beat",
     "bit": "bite",
+    "following": "follow",
+    "sitting": "sit",
+    "hanging": "hang",
+    "ending": "end",
+    "living": "live",
+    "rung": "ring",
+    "swore": "swear",
+    "sworn": "swear",
 }
 
 
@@ -148,7 +157,7 @@ def _known(word: str) -> bool:
 def mend(word: str) -> str:
     """One written word in plain form: no leetspeak, no stretched letters, slang opened."""
     word = word.lower().replace("’", "'")
-    if any(c.isdigit() or c in "@$" for c in word) and any(c.isalpha() for c in word):
+    if LEETSPEAK.search(word):  # "k1ll", "d13", "$uicide"; never "3am" or "2nd"
         word = word.translate(LEET)
     table = spellings()
     if word in table:

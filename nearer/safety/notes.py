@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from nearer.lib.text import read as read_goal_text
 from nearer.safety import goals
 from nearer.safety.models import country_name
 from nearer.safety.reader import KINDS, Finding, read
@@ -126,12 +125,9 @@ def goal_concern(*texts: str) -> Concern | None:
     for text in texts:
         if not text or not text.strip():
             continue
-        finding = finding_in(text)  # should the reader fail, the goal rules still read
+        finding = goals.concern(text)  # the reader, then the goal rules; own habits set aside
         if finding is not None:
             return Concern(finding.kind, finding.urgent)
-        hit = goals.check(read_goal_text(text))
-        if hit is not None:
-            return Concern(reader_kind(hit.kind) or "control")
     return None
 
 

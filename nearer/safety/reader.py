@@ -44,6 +44,15 @@ SEVERITY = ("self_harm", "violence", "threat", "child_harm", "stalking", "contro
 
 NEGATIONS = frozenset({"not", "never", "nobody", "nothing", "neither", "nor", "no"})
 NOT_NEGATING = frozenset({"only", "just", "sure", "know", "certain", "even", "ok", "okay", "fine"})
+# Words before a negation that make it a purpose or an avoidance, not a denial.
+PURPOSE = frozenset(str.split("so or otherwise lest case try tried sure want wish need learn how"))
+# What a sentence-opening negation denies, rather than commands: "not suicidal", "never be hit".
+DENIALS = frozenset(
+    str.split(
+        "be have suicidal violent abusive dangerous scared afraid unsafe once ever really"
+        " that like in go a any one him her he she they"
+    )
+)
 NEGATION_REACH = 3  # words before a match in which a negation cancels it
 MAX_TEXT = 100_000  # longer text is read to this length: a message, post or entry never is
 
@@ -147,15 +156,27 @@ def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -
 
 
 def _negated(sentence: language.Sentence, start: int) -> bool:
+    """A negation just before the match denies it ("I don't think he'd hurt me"), unless it
+    is a goal or a purpose: avoiding danger is not denying it ("so he won't slap me", "try not
+    to cut", "not kms after the next fight")."""
     index = sentence.token_at(start)
-    before = sentence.lemmas[max(0, index - NEGATION_REACH) : index]
-    if "," in before:
-        before = before[len(before) - before[::-1].index(",") :]
-    for i, word in enumerate(before):
-        if word in NEGATIONS:
-            following = before[i + 1] if i + 1 < len(before) else ""
-            if following not in NOT_NEGATING:
-                return True
+    first = max(0, index - NEGATION_REACH)
+    lemmas = sentence.lemmas
+    for at in range(first, index):
+        word = lemmas[at]
+        if word == ",":
+            first = at + 1
+    for at in range(first, index):
+        if lemmas[at] not in NEGATIONS:
+            continue
+        following = lemmas[at + 1] if at + 1 < len(lemmas) else ""
+        if following in NOT_NEGATING:
+            continue
+        if PURPOSE.intersection(lemmas[max(0, at - 3) : at]):
+            continue  # "so he do not hit me", "i try not to", "want to not wake up"
+        if at == 0 and following not in DENIALS:
+            continue  # a goal's imperative: "not kms after…", "never let him…"
+        return True
     return False
 
 

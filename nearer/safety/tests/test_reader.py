@@ -100,7 +100,7 @@ def test_hostile_input_never_breaks_the_reader(words):
 
 
 def test_the_model_is_the_same_every_time_it_is_trained():
-    items = model.labeled_items()[:400]
+    items = model.labeled_items()[::8]
     texts = ["he keeps grabbing my wrist", "we went for a walk"]
     first = model.Model(items).margins(texts)
     second = model.Model(items).margins(texts)
