@@ -10,15 +10,13 @@ A class that is neither in the labels nor in the predictions is scored 1.0 (noth
 nothing wrongly claimed); a class with no predictions but some labels, or the reverse, scores 0.
 """
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from nearer.lib import labeled
+from nearer.lib.labeled import LabelError
+
 LETTERS = ("S", "M", "A", "R", "T")
-
-
-class LabelError(ValueError):
-    """A line of a labeled file that isn't in the rubric's format."""
 
 
 @dataclass(frozen=True)
@@ -58,30 +56,21 @@ class Report:
 
 
 def parse_line(line: str, number: int) -> Item:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise LabelError(f"line {number}: not valid JSON ({error.msg}).") from None
-    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-        raise LabelError(f'line {number}: needs a "text" string.')
+    row = labeled.row(line, number)
     labels = {}
     for letter in LETTERS:
         value = row.get(letter)
-        if value not in (0, 1) or isinstance(value, bool):
+        if not labeled.is_label(value):
             raise LabelError(f"line {number}: {letter} must be 0 or 1.")
         labels[letter] = value
     safety = row.get("safety", 0)
-    if safety not in (0, 1) or isinstance(safety, bool):
+    if not labeled.is_label(safety):
         raise LabelError(f'line {number}: "safety", when present, must be 0 or 1.')
     return Item(row["text"], labels, bool(safety))
 
 
 def read_items(lines: Iterable[str]) -> list[Item]:
-    items = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            items.append(parse_line(line, number))
-    return items
+    return labeled.read_items(lines, parse_line)
 
 
 def class_score(gold: list[int], pred: list[int], cls: int) -> ClassScore:

@@ -7,16 +7,13 @@ recall counts a line as caught when it got any finding, whatever its kind, since
 brings help; ``kind agreement`` says how often the kind also matched.
 """
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from nearer.lib import labeled
+from nearer.lib.labeled import LabelError
 from nearer.safety.reader import KINDS, Finding
-
-
-class LabelError(ValueError):
-    """A line of a labeled file that isn't in the expected format."""
 
 
 @dataclass(frozen=True)
@@ -49,14 +46,9 @@ class Report:
 
 
 def parse_line(line: str, number: int) -> Item:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise LabelError(f"line {number}: not valid JSON ({error.msg}).") from None
-    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-        raise LabelError(f'line {number}: needs a "text" string.')
+    row = labeled.row(line, number)
     risk = row.get("risk")
-    if risk not in (0, 1) or isinstance(risk, bool):
+    if not labeled.is_label(risk):
         raise LabelError(f'line {number}: "risk" must be 0 or 1.')
     kind = row.get("kind") or ""
     if kind and kind not in KINDS:
@@ -65,7 +57,7 @@ def parse_line(line: str, number: int) -> Item:
 
 
 def read_items(lines: Iterable[str]) -> list[Item]:
-    return [parse_line(line, n) for n, line in enumerate(lines, start=1) if line.strip()]
+    return labeled.read_items(lines, parse_line)
 
 
 def evaluate(items: list[Item], read: Callable[[str], Finding | None]) -> Report:

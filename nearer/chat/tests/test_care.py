@@ -7,7 +7,6 @@ import html as markup
 import importlib
 import re
 import uuid
-from datetime import date
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -16,36 +15,20 @@ from nearer.chat import actions, care
 from nearer.chat.models import Conversation, Message
 from nearer.chat.tests.sockets import connect, frames, next_of, send
 from nearer.reminders.models import Notification
-from nearer.safety.models import CrisisResource
 from nearer.safety.reader import ABUSE_KINDS, KINDS, Finding
+from nearer.safety.tests.helpers import seed_lines
 
 SELF_HARM = "Some nights I want to end my life"
 VIOLENCE = "He choked me last night and said next time he'd kill me"
 ORDINARY = "We argued about the dishes again"
 
-# The member's own country (GB) and the site's default (US): each with a crisis line and a
-# domestic-abuse line, the abuse line ordered first by the operator.
-LINES = {
-    "GB": ("GB Abuse Line", "GB Crisis Line"),
-    "US": ("US Abuse Line", "US Crisis Line"),
-}
-
 
 @pytest.fixture(autouse=True)
 def lines(db, settings):
+    """The member's own country (GB) and the site's default (US), each with an abuse line and
+    a crisis line, the abuse line ordered first (see seed_lines)."""
     settings.NEARER_DEFAULT_COUNTRY = "US"
-    CrisisResource.objects.filter(country__in=LINES).delete()
-    for country, (abuse, crisis) in LINES.items():
-        for name, for_fear_at_home, order in ((abuse, True, 10), (crisis, False, 20)):
-            CrisisResource.objects.create(
-                country=country,
-                name=name,
-                phone="0800 000 000",
-                purpose="Someone to talk to, any time.",
-                for_fear_at_home=for_fear_at_home,
-                order=order,
-                last_verified=date(2026, 1, 1),
-            )
+    seed_lines()
 
 
 @pytest.fixture
@@ -90,6 +73,21 @@ def page_of(browser, chat) -> str:
     return browser.get(f"/chat/{chat.pk}/").content.decode()
 
 
+async def both_connect(chat, writer, listener):
+    """The member's socket and the listener's, each past the chat's first message."""
+    member, _, _ = await connect(writer, chat.pk, after=1)
+    sam, _, _ = await connect(listener.user, chat.pk, after=1)
+    return member, sam
+
+
+async def both_get_care(chat, writer, listener, words: str):
+    """Both connect and the member writes ``words``: both sockets, and the care event each got
+    (the member's card, the listener's prompt)."""
+    member, sam = await both_connect(chat, writer, listener)
+    await send(member, words)
+    return member, sam, await next_of(member, "care"), await next_of(sam, "care")
+
+
 def says(html: str) -> str:
     text = " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", html)).split())
     return re.sub(r" ([.,])", r"\1", text)
@@ -103,8 +101,7 @@ def says(html: str) -> str:
 async def test_each_kind_brings_the_member_its_card_and_the_listener_its_prompt_at_once(
     chat, in_gb, listener, reader
 ):
-    member, _, _ = await connect(in_gb, chat.pk, after=1)
-    sam, _, _ = await connect(listener.user, chat.pk, after=1)
+    member, sam = await both_connect(chat, in_gb, listener)
     for kind in KINDS:
         words = f"words of {kind}"
         reader.answers[words] = Finding(kind=kind, words=words)
@@ -149,12 +146,10 @@ async def test_each_kind_brings_the_member_its_card_and_the_listener_its_prompt_
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.asyncio
 async def test_danger_now_puts_the_emergency_number_first_for_both(chat, in_gb, listener, reader):
-    member, _, _ = await connect(in_gb, chat.pk, after=1)
-    sam, _, _ = await connect(listener.user, chat.pk, after=1)
     reader.answers["He is outside the door"] = Finding("threat", "outside the door", urgent=True)
-    await send(member, "He is outside the door")
-    to_member = await next_of(member, "care")
-    to_sam = await next_of(sam, "care")
+    member, sam, to_member, to_sam = await both_get_care(
+        chat, in_gb, listener, "He is outside the door"
+    )
     assert to_member["emergency"] == "If you're in danger right now, call 999."
     card = says(to_member["html"])
     assert card.index("If you're in danger right now, call 999.") < card.index("You deserve")
@@ -174,11 +169,7 @@ async def test_danger_now_puts_the_emergency_number_first_for_both(chat, in_gb, 
 async def test_a_suicidal_statement_lists_the_crisis_line_before_the_abuse_line(
     chat, alice, listener
 ):
-    member, _, _ = await connect(alice, chat.pk, after=1)
-    sam, _, _ = await connect(listener.user, chat.pk, after=1)
-    await send(member, SELF_HARM)
-    to_member = await next_of(member, "care")
-    to_sam = await next_of(sam, "care")
+    member, sam, to_member, to_sam = await both_get_care(chat, alice, listener, SELF_HARM)
     assert [r["name"] for r in to_member["resources"]] == ["US Crisis Line", "US Abuse Line"]
     assert "thoughts of hurting yourself or ending your life" in to_member["message"]
     assert "ending their life" in to_sam["message"]
@@ -191,8 +182,7 @@ async def test_a_suicidal_statement_lists_the_crisis_line_before_the_abuse_line(
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.asyncio
 async def test_everyday_words_and_the_listeners_words_bring_nothing(chat, alice, listener):
-    member, _, _ = await connect(alice, chat.pk, after=1)
-    sam, _, _ = await connect(listener.user, chat.pk, after=1)
+    member, sam = await both_connect(chat, alice, listener)
     await send(member, ORDINARY)
     await next_of(member, "ack")
     await send(sam, f"When someone tells me '{SELF_HARM}', I listen")  # not the member
@@ -252,12 +242,8 @@ def test_a_member_in_gb_gets_gb_lines_when_the_default_country_is_us(
 async def test_a_reload_shows_the_same_card_in_the_same_order_as_the_live_event(
     chat, in_gb, listener, client_for, reader
 ):
-    member, _, _ = await connect(in_gb, chat.pk, after=1)
-    sam, _, _ = await connect(listener.user, chat.pk, after=1)
     reader.answers["words"] = Finding("self_harm", "words", urgent=True)
-    await send(member, "words")
-    to_member = await next_of(member, "care")
-    to_sam = await next_of(sam, "care")
+    member, sam, to_member, to_sam = await both_get_care(chat, in_gb, listener, "words")
     her = await sync_to_async(client_for)(in_gb)
     sam_browser = await sync_to_async(client_for)(listener.user)
     her_page = await sync_to_async(page_of)(her, chat)

@@ -4,7 +4,6 @@ ordered for what the words suggest."""
 
 import html as markup
 import re
-from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -13,32 +12,19 @@ from nearer.community import actions
 from nearer.community.models import Post, Reply, State
 from nearer.community.tests.conftest import write
 from nearer.reminders.models import Notification
-from nearer.safety.models import CrisisResource
 from nearer.safety.reader import KINDS, Finding
+from nearer.safety.tests.helpers import seed_lines
 
 SELF_HARM = "Some nights I want to end my life"
 VIOLENCE = "He choked me last night and said next time he'd kill me"
-LINES = {
-    "GB": ("GB Abuse Line", "GB Crisis Line"),
-    "US": ("US Abuse Line", "US Crisis Line"),
-}
 
 
 @pytest.fixture(autouse=True)
 def lines(db, settings):
+    """The member's own country (GB) and the site's default (US), each with an abuse line and
+    a crisis line, the abuse line ordered first (see seed_lines)."""
     settings.NEARER_DEFAULT_COUNTRY = "US"
-    CrisisResource.objects.filter(country__in=LINES).delete()
-    for country, (abuse, crisis) in LINES.items():
-        for name, for_fear_at_home, order in ((abuse, True, 10), (crisis, False, 20)):
-            CrisisResource.objects.create(
-                country=country,
-                name=name,
-                phone="0800 000 000",
-                purpose="Someone to talk to, any time.",
-                for_fear_at_home=for_fear_at_home,
-                order=order,
-                last_verified=date(2026, 1, 1),
-            )
+    seed_lines()
 
 
 def says(page: str) -> str:

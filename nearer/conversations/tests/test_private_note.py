@@ -2,8 +2,6 @@
 rephrase) that suggest danger: kept as written, and a private note beside them for the writer
 alone. The partner reads a shared question or answer unchanged, and nothing more."""
 
-import html
-
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -11,20 +9,14 @@ from django.utils import timezone
 
 from nearer.conversations.forms import local_value
 from nearer.conversations.models import CheckInQuestion, RepairItem, suggested_times
+from nearer.conversations.tests.helpers import page
 from nearer.reminders.models import Notification
+from nearer.safety.tests.helpers import ABUSE_LINE, CRISIS_LINE, DANGER, NOTE
 
 pytestmark = pytest.mark.django_db
 
-DANGER = "He choked me last night and said next time he'd kill me."
 SELF_HARM = "Honestly, some nights I want to end my life."
-NOTE = "A note just for you"
-ABUSE_LINE = "National Domestic Violence Hotline"
-CRISIS_LINE = "988 Suicide & Crisis Lifeline"
 RAISED = "When you hit me again last night I was terrified."
-
-
-def page(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def test_a_repair_note_in_danger_words_is_kept_and_brings_the_note(alice, alice_client):

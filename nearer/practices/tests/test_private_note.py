@@ -1,26 +1,19 @@
 """A practice's own words (an act-of-care note, an appreciation) that suggest danger: saved as
 written, then a private note for the writer alone. The partner sees nothing of it."""
 
-import html
-
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+from nearer.conversations.tests.helpers import page
 from nearer.practices.models import Appreciation, SmallAct
 from nearer.practices.tests.conftest import token
 from nearer.reminders.models import Notification
+from nearer.safety.tests.helpers import ABUSE_LINE, DANGER, NOTE
 
 pytestmark = pytest.mark.django_db
 
-DANGER = "He choked me last night and said next time he'd kill me."
 ORDINARY = "Tea with honey, the way he likes it"
-NOTE = "A note just for you"
-ABUSE_LINE = "National Domestic Violence Hotline"
-
-
-def page(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def test_an_act_of_care_note_in_danger_words_is_saved_then_the_writer_gets_the_note(

@@ -1,4 +1,5 @@
-"""Test helpers: a new crisis resource, and a tiny HTML reader (tags, attributes, text)."""
+"""Test helpers: crisis resources (a new one, or two lines a country), the words the private
+note tests write and look for, and a tiny HTML reader (tags, attributes, text)."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,36 @@ def make_resource(**fields) -> CrisisResource:
     }
     values.update(fields)
     return CrisisResource(**values)
+
+
+# Each country's domestic-abuse line and crisis line; the operator orders the abuse line first.
+LINES = {
+    "GB": ("GB Abuse Line", "GB Crisis Line"),
+    "US": ("US Abuse Line", "US Crisis Line"),
+}
+
+
+def seed_lines(lines: dict[str, tuple[str, str]] = LINES) -> None:
+    """Replace each country's crisis resources with its abuse line (order 10, for fear at
+    home) and its crisis line (order 20), so tests can tell which one help puts first."""
+    CrisisResource.objects.filter(country__in=lines).delete()
+    for country, (abuse, crisis) in lines.items():
+        for name, for_fear_at_home, order in ((abuse, True, 10), (crisis, False, 20)):
+            make_resource(
+                country=country,
+                name=name,
+                purpose="Someone to talk to, any time.",
+                for_fear_at_home=for_fear_at_home,
+                order=order,
+            ).save()
+
+
+# The private note: words that clearly suggest danger, the note's summary, and the first US
+# lines it lists (from the default resources) for danger from someone and for self-harm.
+DANGER = "He choked me last night and said next time he'd kill me."
+NOTE = "A note just for you"
+ABUSE_LINE = "National Domestic Violence Hotline"
+CRISIS_LINE = "988 Suicide & Crisis Lifeline"
 
 
 @dataclass

@@ -11,7 +11,6 @@ import difflib
 import html
 import re
 from datetime import UTC, datetime
-from unittest import mock
 
 import pytest
 import time_machine
@@ -19,16 +18,16 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.management.commands import db_worker
-from django_tasks_db.management.commands.db_worker import Worker
 
 from nearer.conversations.forms import local_value
 from nearer.conversations.models import CheckInQuestion, Preference, suggested_times
 from nearer.goals.models import Goal
 from nearer.journal.models import Entry
 from nearer.reminders.models import Notification
+from nearer.reminders.tests.helpers import run_worker
 from nearer.safety.models import CrisisResource
 from nearer.safety.reader import KINDS
+from nearer.safety.tests.helpers import NOTE
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,6 @@ SHARED_ENTRY = WORDS["violence"]
 SHARED_ANSWER = WORDS["self_harm"]
 SHARED_APPRECIATION = "Thank you for the tea this morning."
 ALICE_QUESTION = "What felt good about this week?"
-NOTE = "A note just for you"
 
 # Bob's pages, read before and after.
 PAGES = [
@@ -157,22 +155,6 @@ def added_lines(before: str, after: str) -> list[str]:
     return [line[2:] for line in diff if line.startswith("+ ")]
 
 
-def run_tasks() -> None:
-    """Send every queued email with the real database worker loop."""
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="partner-test-worker",
-        excluded_queue_names=[],
-    )
-    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-        worker.run()
-
-
 def alice_writes_in_every_kind(alice, bobs_question: CheckInQuestion) -> list[str]:
     """Everything Alice writes; returns the private pages she saw, to check her notes."""
     alices = browser(alice)
@@ -248,11 +230,11 @@ def test_bob_sees_only_what_alice_chose_to_share_and_nothing_about_any_note(froz
     bobs_question = CheckInQuestion.objects.get(asker=bob)
     notices_before = list(Notification.objects.filter(user=bob).values_list("pk", flat=True))
     before = snapshot(bobs)
-    run_tasks()
+    run_worker()  # sends every queued email, with the real worker loop
     mail.outbox.clear()
 
     seen = alice_writes_in_every_kind(alice, bobs_question)
-    run_tasks()
+    run_worker()
     after = snapshot(bobs)
 
     # Alice had her notes: the words did bring them, so the rest of this test means something.

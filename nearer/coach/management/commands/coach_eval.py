@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from nearer.coach.scoring import LabelError, coach_prediction, format_report, read_items, score
+from nearer.coach.scoring import coach_prediction, format_report, parse_line, score
+from nearer.lib.labeled import read_file
 
 
 class Command(BaseCommand):
@@ -23,15 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
-        try:
-            with path.open(encoding="utf-8") as lines:
-                items = read_items(lines)
-        except OSError as error:
-            raise CommandError(f"Couldn't read {path}: {error.strerror or error}.") from None
-        except UnicodeDecodeError:
-            raise CommandError(f"{path} isn't UTF-8 text.") from None
-        except LabelError as error:
-            raise CommandError(f"{path}, {error}") from None
+        items = read_file(path, parse_line)
         if not items:
             raise CommandError(f"{path} has no labeled items.")
         report = score(items, coach_prediction)

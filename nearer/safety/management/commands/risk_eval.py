@@ -4,14 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from nearer.lib.labeled import read_file
 from nearer.safety import reader
-from nearer.safety.evaluation import (
-    LabelError,
-    cross_validate,
-    evaluate,
-    format_report,
-    read_items,
-)
+from nearer.safety.evaluation import cross_validate, evaluate, format_report, parse_line
 
 
 class Command(BaseCommand):
@@ -36,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         items = []
         for name in options["file"]:
-            items.extend(self._read(Path(name)))
+            items.extend(read_file(Path(name), parse_line))
         if not items:
             raise CommandError("No labeled lines to read.")
         if options["cross_validate"]:
@@ -50,14 +45,3 @@ class Command(BaseCommand):
                 self.stdout.write(f"MISSED {item.kind or '-':11} | {item.text}")
             for item, finding in report.false_alarms:
                 self.stdout.write(f"ALARM  {finding.kind:11} | {finding.words} | {item.text}")
-
-    def _read(self, path: Path) -> list:
-        try:
-            with path.open(encoding="utf-8") as lines:
-                return read_items(lines)
-        except OSError as error:
-            raise CommandError(f"Couldn't read {path}: {error.strerror or error}.") from None
-        except UnicodeDecodeError:
-            raise CommandError(f"{path} isn't UTF-8 text.") from None
-        except LabelError as error:
-            raise CommandError(f"{path}, {error}") from None
