@@ -27,7 +27,7 @@ import simplemma
 DATA = Path(__file__).resolve().parent / "data"
 MAX_SENTENCE_WORDS = 60  # a run-on message is read in overlapping windows of this many words
 
-WORD = re.compile(r"[a-z0-9@$]+(?:['’][a-z]+)*|,", re.IGNORECASE)
+WORD = re.compile(r"(?:[^\W_]|[@$])+(?:['’][^\W_]+)*|,")
 SENTENCE_END = re.compile(r"[.!?;:\n]+|\s[-–—]+\s|\.{2,}|…")
 LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}

@@ -125,6 +125,7 @@ def trained() -> Model:
         with _lock:
             if not _trained:
                 _trained.append(Model(labeled_items()))
+                cues()  # read the labeled lines for the telling words now, not mid-message
     return _trained[0]
 
 

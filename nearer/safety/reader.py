@@ -43,7 +43,16 @@ ABUSE_KINDS = frozenset({"violence", "threat", "fear", "control", "stalking", "c
 SEVERITY = ("self_harm", "violence", "threat", "child_harm", "stalking", "control", "fear")
 
 NEGATIONS = frozenset({"not", "never", "nobody", "nothing", "neither", "nor", "no"})
-NOT_NEGATING = frozenset({"only", "just", "sure", "know", "certain", "even", "ok", "okay", "fine"})
+# After a negation, words that make it something other than a denial: "not only", "can't
+# stop", "can't keep living like this", "not sure if he will…".
+NOT_NEGATING = frozenset(
+    str.split(
+        "only just sure know certain even ok okay fine keep stop stand take handle cope bear"
+        " go breathe sleep eat get escape leave"
+    )
+)
+SUBJECTS = frozenset(str.split("he she they i we you it"))
+COGNITION = frozenset(str.split("think believe say feel know mean remember reckon suppose seem"))
 # Words before a negation that make it a purpose or an avoidance, not a denial.
 PURPOSE = frozenset(str.split("so or otherwise lest case try tried sure want wish need learn how"))
 # What a sentence-opening negation denies, rather than commands: "not suicidal", "never be hit".
@@ -142,13 +151,20 @@ def first_rule_finding(reading: language.Reading) -> Finding | None:
     return best
 
 
+@lru_cache(maxsize=256)
+def _whole(reading: language.Reading) -> str:
+    return " | ".join(sentence.line for sentence in reading.sentences)
+
+
 def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -> str | None:
     line = sentence.line
-    if rule.context is not None and not rule.context.search(line):
-        return None
     for match in rule.pattern.finditer(line):
         if _negated(sentence, match.start()) or _figurative(rule, line, match):
             continue
+        if rule.context is not None and not (
+            rule.context.search(line) or rule.context.search(_whole(reading))
+        ):
+            return None  # the context may stand in another sentence of the same message
         first = sentence.token_at(match.start())
         last = sentence.token_at(max(match.end() - 1, match.start()))
         return reading.quote(sentence, first, last)
@@ -172,10 +188,12 @@ def _negated(sentence: language.Sentence, start: int) -> bool:
         following = lemmas[at + 1] if at + 1 < len(lemmas) else ""
         if following in NOT_NEGATING:
             continue
-        if PURPOSE.intersection(lemmas[max(0, at - 3) : at]):
+        if PURPOSE.intersection(lemmas[max(0, at - 4) : at]):
             continue  # "so he do not hit me", "i try not to", "want to not wake up"
         if at == 0 and following not in DENIALS:
             continue  # a goal's imperative: "not kms after…", "never let him…"
+        if lemmas[index] in SUBJECTS and not COGNITION.intersection(lemmas[at:index]):
+            continue  # a new clause: "if i can not pay it he freeze the card"
         return True
     return False
 
@@ -248,11 +266,56 @@ def rules() -> tuple[Rule, ...]:
     return tuple(sorted(compiled, key=lambda r: SEVERITY.index(r.kind)))
 
 
+# Lists of people and body parts: a match always holds a deed or a thing too, so these words
+# never decide whether a rule is tried (they are in most rules, and would make all of them).
+PEOPLE_LISTS = frozenset({"other", "partner", "family", "child", "body"})
+PEOPLE = frozenset(
+    str.split(
+        "ex partner boyfriend girlfriend wife husband man woman guy girl boy brother sister mum"
+        " mom dad mother father son daughter kid child baby fiance spouse missus lover half"
+        " family friend parent people someone somebody"
+    )
+)
+
+
 def _words(pattern: str) -> frozenset[str]:
-    """The rule's own words (not its word lists' or the common ones): a sentence without any
-    of them is not tried. A rule with none of its own is tried on every sentence."""
+    """The words a match needs one of, less the common ones: its own and its word lists'.
+    A sentence without any of them is not tried; a rule with none is tried on every sentence.
+    Words in a negative look-around ("(?! for a weekend)") are what a match must not have."""
+    pattern = _without_negative_lookarounds(pattern)
+    lists = word_lists()
+    listed = [
+        word
+        for name in re.findall(r"\{(\w+)\}", pattern)
+        if name not in PEOPLE_LISTS
+        for entry in lists.get(name, ())
+        for word in entry.split()
+    ]
     own = re.sub(r"\{\w+\}|\\[a-zA-Z]|\(\?[:!=<]+", " ", pattern)
-    return frozenset(re.findall(r"[a-z]+", own)) - COMMON
+    return frozenset(re.findall(r"[a-z]+", own) + listed) - COMMON - PEOPLE
+
+
+def _without_negative_lookarounds(pattern: str) -> str:
+    out, depth, skipping = [], 0, 0
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith(("(?!", "(?<!"), i) and not skipping:
+            skipping, depth = 1, 1
+            i += 3 if pattern.startswith("(?!", i) else 4
+            continue
+        char = pattern[i]
+        if skipping:
+            if char == "\\":
+                i += 2
+                continue
+            depth += char == "("
+            depth -= char == ")"
+            if depth == 0:
+                skipping = 0
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
 
 
 @cache
