@@ -48,7 +48,7 @@ NEGATIONS = frozenset({"not", "never", "nobody", "nothing", "neither", "nor", "n
 NOT_NEGATING = frozenset(
     str.split(
         "only just sure know certain even ok okay fine keep stop stand take handle cope bear"
-        " go breathe sleep eat get escape leave"
+        " breathe sleep eat escape leave"
     )
 )
 SUBJECTS = frozenset(str.split("he she they i we you it"))
@@ -190,7 +190,7 @@ def _negated(sentence: language.Sentence, start: int) -> bool:
             continue
         if PURPOSE.intersection(lemmas[max(0, at - 4) : at]):
             continue  # "so he do not hit me", "i try not to", "want to not wake up"
-        if at == 0 and following not in DENIALS:
+        if at == 0 and lemmas[at] in {"not", "never"} and following not in DENIALS:
             continue  # a goal's imperative: "not kms after…", "never let him…"
         if lemmas[index] in SUBJECTS and not COGNITION.intersection(lemmas[at:index]):
             continue  # a new clause: "if i can not pay it he freeze the card"
