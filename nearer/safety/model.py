@@ -24,7 +24,7 @@ from functools import cache
 from nearer.safety import language
 from nearer.safety.reader import KINDS, Finding, rules
 
-MARGIN = 0.25
+MARGIN = 0.35
 MIN_WORDS = 5  # shorter text is left to the rules
 _lock = threading.Lock()
 
