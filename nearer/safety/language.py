@@ -108,10 +108,11 @@ LEMMA_FIXES = {
 class Sentence:
     lemmas: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]  # for each lemma, its (start, end) in the raw text
+    line: str = ""  # the lemmas joined by spaces: what rules read
 
-    @property
-    def line(self) -> str:
-        return " ".join(self.lemmas)
+    def __post_init__(self):
+        if not self.line:
+            object.__setattr__(self, "line", " ".join(self.lemmas))
 
     def token_at(self, char: int) -> int:
         """Which lemma a character of ``line`` belongs to."""

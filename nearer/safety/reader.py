@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nearer.safety import language
+from nearer.safety import language, triggers
 
 KINDS = ("violence", "threat", "fear", "control", "stalking", "self_harm", "child_harm")
 # Kinds about a partner or someone else at home: domestic-abuse lines come first for them.
@@ -86,19 +86,31 @@ class Rule:
     source: str
     words: frozenset[str]  # a sentence with none of these can't match: the rule is skipped
     guards: tuple[re.Pattern, ...]  # figurative uses that drop a match they cover
+    needs: tuple[frozenset[str], ...] = ()  # a match holds a word of each (triggers.py)
 
 
 # Words too common to tell rules apart: a rule is tried on a sentence that has one of its
 # other words. (Only a shortcut: a rule made of these words alone is tried on every sentence.)
-COMMON = frozenset(
+FUNCTION_WORDS = frozenset(
     str.split(
         """a an the and or but so to of in on at by for with from up out off over into onto about
     as if when than then that this these those there here it its be do have will would can
     could might may must shall should not never no i me my myself we us our you your he him his
     himself she her herself they them their themselves one all any some just again still ever
-    get go make take say tell what who where how which while until till because after before
-    s t d ll m re ve other time want come every see feel back thing down good work home keep
-    stop talk leave sleep really much like know think way off away"""
+    what who where how which while until till because after before s t d ll m re ve ,"""
+    )
+)
+# Words in nearly every sentence: a rule needing one of them alone is tried everywhere.
+EVERYWHERE = frozenset(
+    str.split(
+        "a an the and or but so to of in on at for with i me my be do have it you , that he she"
+        " they him her his not this we will would just"
+    )
+)
+COMMON = FUNCTION_WORDS | frozenset(
+    str.split(
+        """get go make take say tell other time want come every see feel back thing down good work
+    home keep stop talk leave sleep really much like know think way off away"""
     )
 )
 
@@ -119,18 +131,26 @@ def read(text: str, *, model=None) -> Finding | None:
     return statistical.finding(reading, model)
 
 
-def first_rule_finding(reading: language.Reading) -> Finding | None:
+def first_rule_finding(reading: language.Reading, *, shortcut: bool = True) -> Finding | None:
     """The rules' finding: the most serious kind any rule raised, and urgent when any urgent
-    rule also holds. Rules are tried most serious first, each only on sentences that hold one
-    of its words, and reading stops at the first that holds."""
+    rule also holds. Rules are tried most serious first, and reading stops at the first that
+    holds. With ``shortcut`` (off only in tests) a rule is tried only on the sentences that
+    hold the words it needs (``triggers.py``)."""
     table = rules()
     index = rule_index()
     candidates: dict[int, list[language.Sentence]] = {}
     for sentence in reading.sentences:
-        ids = set(index["*"])
-        for word in set(sentence.lemmas):
-            ids.update(index.get(word, ()))
+        present = set(sentence.lemmas)
+        if shortcut:
+            ids = set(index["*"])
+            for word in present:
+                ids.update(index.get(word, ()))
+        else:
+            ids = range(len(table))
         for rule_id in ids:
+            needs = table[rule_id].needs
+            if shortcut and needs and not all(not group.isdisjoint(present) for group in needs):
+                continue
             candidates.setdefault(rule_id, []).append(sentence)
     best = None
     for rule_id in sorted(candidates):
@@ -159,14 +179,15 @@ def _whole(reading: language.Reading) -> str:
 def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -> str | None:
     line = sentence.line
     for match in rule.pattern.finditer(line):
-        if _negated(sentence, match.start()) or _figurative(rule, line, match):
+        start, end = match.span()
+        if _negated(sentence, start) or _figurative(rule, line, start, end):
             continue
         if rule.context is not None and not (
             rule.context.search(line) or rule.context.search(_whole(reading))
         ):
             return None  # the context may stand in another sentence of the same message
-        first = sentence.token_at(match.start())
-        last = sentence.token_at(max(match.end() - 1, match.start()))
+        first = sentence.token_at(start)
+        last = sentence.token_at(max(end - 1, start))
         return reading.quote(sentence, first, last)
     return None
 
@@ -198,14 +219,13 @@ def _negated(sentence: language.Sentence, start: int) -> bool:
     return False
 
 
-def _figurative(rule: Rule, line: str, match: re.Match) -> bool:
-    start, end = match.span()
-    return any(g_start < end and start < g_end for g_start, g_end in _guard_spans(rule, line))
+def _figurative(rule: Rule, line: str, start: int, end: int) -> bool:
+    return any(g_start < end and start < g_end for g_start, g_end in _guard_spans(rule.kind, line))
 
 
 @lru_cache(maxsize=1024)
-def _guard_spans(rule: Rule, line: str) -> tuple[tuple[int, int], ...]:
-    return tuple(g.span() for guard in rule.guards for g in guard.finditer(line))
+def _guard_spans(kind: str, line: str) -> tuple[tuple[int, int], ...]:
+    return tuple(g.span() for guard in _guards(kind) for g in guard.finditer(line))
 
 
 @cache
@@ -261,6 +281,7 @@ def rules() -> tuple[Rule, ...]:
                     pattern,
                     _words(pattern),
                     _guards(kind),
+                    triggers.required_groups(pattern, word_lists(), EVERYWHERE | PEOPLE),
                 )
             )
     return tuple(sorted(compiled, key=lambda r: SEVERITY.index(r.kind)))
@@ -318,12 +339,19 @@ def _without_negative_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
+def _commonness(group: frozenset[str]) -> tuple[int, int]:
+    """Filing a rule under its least common group keeps it off most sentences."""
+    return (len(group & COMMON), len(group))
+
+
 @cache
 def rule_index() -> dict[str, tuple[int, ...]]:
-    """Which rules each word can start: "*" lists the rules tried on every sentence."""
+    """Which rules each word can start: "*" lists the rules tried on every sentence. A rule
+    with needed groups is filed under its smallest group, else under any of its words."""
     index: dict[str, list[int]] = {"*": []}
     for rule_id, rule in enumerate(rules()):
-        for word in rule.words or ("*",):
+        words = min(rule.needs, key=_commonness) if rule.needs else ("*",)
+        for word in words:
             index.setdefault(word, []).append(rule_id)
     return {word: tuple(ids) for word, ids in index.items()}
 

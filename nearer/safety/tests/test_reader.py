@@ -125,3 +125,16 @@ def test_safety_never_imports_the_coach():
                 names = [alias.name for alias in node.names]
             for name in names:
                 assert not name.startswith("nearer.coach"), f"{path} imports {name}"
+
+
+def test_the_shortcut_finds_what_trying_every_rule_everywhere_finds():
+    """Rules are tried only on sentences that hold the words they need (triggers.py); on a
+    spread of labeled messages that must change nothing at all."""
+    from nearer.safety import language
+
+    items = model.labeled_items()[::7]
+    assert len(items) > 500
+    for item in items:
+        reading = language.read(item["text"])
+        fast = reader.first_rule_finding(reading)
+        assert fast == reader.first_rule_finding(reading, shortcut=False), item["text"]

@@ -1,0 +1,168 @@
+"""Which words a rule's match cannot do without: so a rule is tried only where it can match.
+
+A rule such as ``{other} {gap}(?:hit|slap|punch) (?:\\S+ )?{me}`` can only match a sentence
+that holds one of "hit", "slap", "punch". Reading a rule's pattern at its top level, each part
+that must be there (not optional, not a look-around) and is a plain choice of words gives a
+*group*: a sentence must hold at least one word of every group. Words too common to tell
+sentences apart ("be", "my", "he") make a group useless, so such groups are left out, and so
+is any part that is not plain words (nested patterns, word pieces such as ``strangl\\w*``).
+
+This is only ever a shortcut: a rule with no usable group is tried on every sentence, and
+``tests/test_reader.py`` checks that the shortcut finds exactly what trying every rule on every
+sentence finds, over all the labeled messages.
+"""
+
+import re
+
+PLAIN = re.compile(r"[a-z' ]+")
+# An optional group that ends in a space, such as "(?:\\S+ ){0,3}" or "(?:that )?": what follows
+# it starts a word (the tests check this against trying every rule everywhere).
+OPTIONAL_WORDS_BEFORE = re.compile(r" \)(?:\{\d*,?\d*\}|[?*+])$")
+
+
+def required_groups(
+    pattern: str, lists: dict[str, list[str]], common: frozenset[str]
+) -> tuple[frozenset[str], ...]:
+    """The groups of words a match of ``pattern`` needs one of each of."""
+    groups = []
+    for alternatives in _required_parts(pattern, lists):
+        words = _any_of(alternatives, lists, common)
+        if words:
+            groups.append(frozenset(words))
+    return tuple(groups)
+
+
+def _any_of(alternatives: list[str], lists, common) -> set[str] | None:
+    """Words of which any match of one of ``alternatives`` holds at least one, or None."""
+    found: set[str] = set()
+    for alternative in alternatives:
+        if PLAIN.fullmatch(alternative):
+            words = [w for w in alternative.split() if w not in common]
+            if not words:
+                return None  # this way through needs only common words: no shortcut here
+            found.add(max(words, key=len))  # any one of its words will do; the longest is rarest
+            continue
+        inner = [_any_of(part, lists, common) for part in _required_parts(alternative, lists)]
+        usable = [words for words in inner if words]
+        if not usable:
+            return None
+        found |= min(usable, key=len)
+    return found
+
+
+def _required_parts(pattern: str, lists: dict[str, list[str]]) -> list[list[str]]:
+    """Plain-word choices at the top level of ``pattern`` that every match must contain."""
+    parts = []
+    i, n = 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        start = i
+        if char == "\\":
+            i += 2
+            if pattern[start + 1 : start + 2] in {"S", "w", "d", "W", "s"}:
+                i = _skip_quantifier(pattern, i)
+            continue
+        if char == "{":
+            end = pattern.index("}", i)
+            name = pattern[i + 1 : end]
+            i = end + 1
+            after = _skip_quantifier(pattern, i)
+            if after == i and name in lists and _bounded(pattern, start, i):
+                parts.append(list(lists[name]))
+            i = after
+            continue
+        if char == "(":
+            end = _closing(pattern, i)
+            body = pattern[i + 1 : end]
+            i = end + 1
+            after = _skip_quantifier(pattern, i)
+            required = after == i or pattern[i] == "+"
+            if required and body.startswith("?:") and _bounded(pattern, start, i):
+                parts.append([a.strip() if PLAIN.fullmatch(a) else a for a in _split_top(body[2:])])
+            i = after
+            continue
+        if char == "[":
+            i = pattern.index("]", i + 1) + 1
+            i = _skip_quantifier(pattern, i)
+            continue
+        if char.isalpha():
+            while i < n and (pattern[i].isalpha() or pattern[i] == "'"):
+                i += 1
+            after = _skip_quantifier(pattern, i)
+            if after == i and _bounded(pattern, start, i):
+                parts.append([pattern[start:i]])
+            i = after
+            continue
+        if char == "|":
+            return []  # a choice at the top level: no part is required of every match
+        i += 1
+    return parts
+
+
+def _bounded(pattern: str, start: int, end: int) -> bool:
+    """The part stands as whole words: a space, ``\\b``, an edge or a look-around each side."""
+    before = pattern[:start]
+    after = pattern[end:]
+    left = (
+        not before
+        or before.endswith((" ", "\\b", "^", "{gap}", "{gap6}"))
+        or OPTIONAL_WORDS_BEFORE.search(before) is not None
+    )
+    right = not after or after.startswith((" ", "\\b", "$", "(?!", "(?=", ")"))
+    return left and right
+
+
+def _skip_quantifier(pattern: str, i: int) -> int:
+    if i < len(pattern) and pattern[i] in "?*+":
+        i += 1
+        if i < len(pattern) and pattern[i] in "?+":
+            i += 1
+        return i
+    if i < len(pattern) and pattern[i] == "{":
+        match = re.match(r"\{\d*,?\d*\}", pattern[i:])
+        if match:  # counted repeats are read as optional: fewer shortcuts, never a wrong one
+            return i + match.end()
+    return i
+
+
+def _closing(pattern: str, i: int) -> int:
+    depth = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced parentheses in {pattern!r}")
+
+
+def _split_top(body: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            current.append(body[i : i + 2])
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
