@@ -10,11 +10,12 @@ is confident on its own.
   and words after a negation marked ("never hit" is not "hit"); and character pieces of three
   to five letters, which survive typos ("strnagled" still shares "str" and "gled").
 - Two linear support-vector classifiers: danger or not, and which kind.
-- Trained at first use in each process (about a second), with fixed settings and a fixed
-  seed: the same files give the same model. Nothing is downloaded or unpickled.
-- ``MARGIN``: how sure the model must be before it speaks alone. It was chosen by
-  cross-validation on the labeled files (``manage.py risk_eval --cross-validate``, which trains
-  on four fifths and reads the fifth it has not seen), never on the holdout.
+- Trained at first use in each process (a few seconds; servers start it in the background),
+  with fixed settings and a fixed seed: the same files give the same model. Nothing is
+  downloaded or unpickled.
+- ``MARGIN`` (how sure the model must be before it speaks alone) and ``C`` were chosen with
+  ``manage.py risk_eval nearer/safety/data/labeled/*.jsonl --cross-validate``, which reads each
+  labeled file with a model trained on the other files only, never with the holdout.
 """
 
 import json
@@ -24,8 +25,9 @@ from functools import cache
 from nearer.safety import language
 from nearer.safety.reader import KINDS, Finding, rules
 
-MARGIN = 0.35
+MARGIN = 0.4
 MIN_WORDS = 5  # shorter text is left to the rules
+C = 1.0  # the classifiers' regularisation, chosen with MARGIN
 _lock = threading.Lock()
 
 PEOPLE = {
@@ -102,10 +104,10 @@ class Model:
             ]
         )
         matrix = self.vectorizer.fit_transform(texts)
-        self.risk = LinearSVC(C=0.5, class_weight="balanced", random_state=0)
+        self.risk = LinearSVC(C=C, class_weight="balanced", random_state=0)
         self.risk.fit(matrix, labels)
         risky = [n for n, label in enumerate(labels) if label]
-        self.kind = LinearSVC(C=0.5, random_state=0)
+        self.kind = LinearSVC(C=C, random_state=0)
         self.kind.fit(matrix[risky], [items[n].get("kind") or "fear" for n in risky])
 
     def margins(self, texts: list[str]) -> list[float]:

@@ -171,9 +171,12 @@ def first_rule_finding(reading: language.Reading, *, shortcut: bool = True) -> F
     return best
 
 
-@lru_cache(maxsize=256)
-def _whole(reading: language.Reading) -> str:
-    return " | ".join(sentence.line for sentence in reading.sentences)
+def _around(reading: language.Reading, sentence: language.Sentence) -> str:
+    """The sentences just before and after ``sentence``: "feeling scared. he's back Monday"."""
+    at = reading.sentences.index(sentence)
+    return " | ".join(
+        s.line for s in reading.sentences[max(0, at - 1) : at + 2] if s is not sentence
+    )
 
 
 def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -> str | None:
@@ -183,9 +186,9 @@ def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -
         if _negated(sentence, start) or _figurative(rule, line, start, end):
             continue
         if rule.context is not None and not (
-            rule.context.search(line) or rule.context.search(_whole(reading))
+            rule.context.search(line) or rule.context.search(_around(reading, sentence))
         ):
-            return None  # the context may stand in another sentence of the same message
+            return None  # the context may stand in the sentence before or after
         first = sentence.token_at(start)
         last = sentence.token_at(max(end - 1, start))
         return reading.quote(sentence, first, last)

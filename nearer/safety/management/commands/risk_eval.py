@@ -25,17 +25,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--cross-validate",
             action="store_true",
-            help="Read each fifth of FILE with a model trained on the other four fifths.",
+            help=(
+                "Read each FILE with a model trained on the other files only "
+                "(with one FILE, each fifth of it on the other four fifths)."
+            ),
         )
 
     def handle(self, *args, **options):
-        items = []
-        for name in options["file"]:
-            items.extend(read_file(Path(name), parse_line))
+        groups = [read_file(Path(name), parse_line) for name in options["file"]]
+        items = [item for group in groups for item in group]
         if not items:
             raise CommandError("No labeled lines to read.")
         if options["cross_validate"]:
-            report = cross_validate(items)
+            report = cross_validate([group for group in groups if group])
         else:
             report = evaluate(items, reader.read)
         for line in format_report(report):
