@@ -25,7 +25,7 @@ from functools import cache
 from nearer.safety import language
 from nearer.safety.reader import KINDS, Finding, rules
 
-MARGIN = 0.4
+MARGIN = 0.5
 MIN_WORDS = 5  # shorter text is left to the rules
 C = 1.0  # the classifiers' regularisation, chosen with MARGIN
 _lock = threading.Lock()

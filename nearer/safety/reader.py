@@ -58,7 +58,8 @@ PURPOSE = frozenset(str.split("so or otherwise lest case try tried sure want wis
 # What a sentence-opening negation denies, rather than commands: "not suicidal", "never be hit".
 DENIALS = frozenset(
     str.split(
-        "be have suicidal violent abusive dangerous scared afraid unsafe once ever really"
+        "be have suicidal violent abusive dangerous scared afraid unsafe once ever really scare"
+        " terrify frighten because"
         " that like in go a any one him her he she they"
     )
 )
@@ -214,7 +215,11 @@ def _negated(sentence: language.Sentence, start: int) -> bool:
             continue
         if PURPOSE.intersection(lemmas[max(0, at - 4) : at]):
             continue  # "so he do not hit me", "i try not to", "want to not wake up"
-        if at == 0 and lemmas[at] in {"not", "never"} and following not in DENIALS:
+        if (
+            at == 0
+            and (lemmas[at] in {"not", "never"} or following == "more")
+            and (following not in DENIALS)
+        ):
             continue  # a goal's imperative: "not kms after…", "never let him…"
         if lemmas[index] in SUBJECTS and not COGNITION.intersection(lemmas[at:index]):
             continue  # a new clause: "if i can not pay it he freeze the card"
@@ -258,7 +263,7 @@ def _expand(pattern: str) -> str:
         entries = sorted(lists[match.group(1)], key=len, reverse=True)
         return "(?:" + "|".join(re.escape(e).replace(r"\ ", " ") for e in entries) + ")"
 
-    return re.sub(r"\{(\w+)\}", words, pattern)
+    return re.sub(r"\{([a-z_]\w*)\}", words, pattern)  # "{2,3}" stays a regex repeat
 
 
 @cache
