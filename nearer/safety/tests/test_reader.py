@@ -132,8 +132,8 @@ def test_the_shortcut_finds_what_trying_every_rule_everywhere_finds():
     spread of labeled messages that must change nothing at all."""
     from nearer.safety import language
 
-    items = model.labeled_items()[::7]
-    assert len(items) > 500
+    items = model.labeled_items()[::17]
+    assert len(items) > 400
     for item in items:
         reading = language.read(item["text"])
         fast = reader.first_rule_finding(reading)
