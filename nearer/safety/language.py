@@ -33,6 +33,8 @@ LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
 REPEATS = re.compile(r"(.)\1{2,}")
+# Emoji that mean a laugh read as "lol", so a joke marker is a word like the others.
+LAUGHS = str.maketrans(dict.fromkeys("😂🤣😆😹😅💀", " lol "))
 LEETSPEAK = re.compile(r"[a-z][0-9@$]+[a-z]|^[@$][a-z]{2,}", re.IGNORECASE)
 
 CONTRACTIONS = {
@@ -92,7 +94,6 @@ LEMMA_FIXES = {
     "hitting": "hit",
     "beaten": "beat",
     "beating": "beat",
-    "bit": "bite",
     "following": "follow",
     "sitting": "sit",
     "hanging": "hang",
@@ -217,7 +218,7 @@ def lemmas_of(written: str) -> tuple[str, ...]:
 
 def read(raw: str) -> Reading:
     """The raw text as sentences of lemmas, each lemma knowing the words it came from."""
-    raw = unicodedata.normalize("NFKC", raw or "")
+    raw = unicodedata.normalize("NFKC", raw or "").translate(LAUGHS)
     sentences = []
     start = 0
     for boundary in [*SENTENCE_END.finditer(raw), None]:
