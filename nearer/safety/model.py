@@ -23,7 +23,8 @@ import threading
 from functools import cache
 
 from nearer.safety import language
-from nearer.safety.reader import KINDS, Finding, rules
+from nearer.safety.kinds import KINDS, Finding
+from nearer.safety.rules import guards, rules
 
 MARGIN = 0.5
 MIN_WORDS = 5  # shorter text is left to the rules
@@ -163,5 +164,21 @@ def finding(reading: language.Reading, model: Model | None = None) -> Finding | 
     if len(sentences) > 1:
         margins = model.margins([features(language.Reading(reading.raw, (s,))) for s in sentences])
         best = max(range(len(sentences)), key=margins.__getitem__)
+    if _figurative_throughout(reading):
+        return None
     sentence = sentences[best]
     return Finding(model.kind_of(whole), reading.quote(sentence, 0, len(sentence.lemmas) - 1))
+
+
+def _figurative_throughout(reading: language.Reading) -> bool:
+    """Every sentence with a telling word also holds a use the rules know to be ordinary
+    ("terrified she'll leave me", "this heat is killing me"): the model is not to overrule
+    what the guards in ``data/figurative/`` say about the same words."""
+    telling = [s for s in reading.sentences if not cues().isdisjoint(s.lemmas)]
+    guards = all_guards()
+    return bool(telling) and all(any(guard.search(s.line) for guard in guards) for s in telling)
+
+
+@cache
+def all_guards() -> tuple:
+    return tuple({g.pattern: g for kind in KINDS for g in guards(kind)}.values())
