@@ -14,10 +14,10 @@ sentence finds, over all the labeled messages.
 
 import re
 
-PLAIN = re.compile(r"[a-z' ]+")
-# An optional group that ends in a space, such as "(?:\\S+ ){0,3}" or "(?:that )?": what follows
-# it starts a word (the tests check this against trying every rule everywhere).
-OPTIONAL_WORDS_BEFORE = re.compile(r" \)(?:\{\d*,?\d*\}|[?*+])$")
+PLAIN = re.compile(r"[a-z0-9' ]+")
+# Word endings written as a choice after a word or a group: "wait(?:s|ing)?", "(?:photo|pic)s?".
+SUFFIXES = frozenset({"", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "n", "en"})
+ENDINGS = re.compile(r"\(\?:([a-z|]*)\)(\?)?|(s|es|ed|d|ing)(\?)")
 
 
 def required_groups(
@@ -77,8 +77,18 @@ def _required_parts(pattern: str, lists: dict[str, list[str]]) -> list[list[str]
             i = end + 1
             after = _skip_quantifier(pattern, i)
             required = after == i or pattern[i] == "+"
-            if required and body.startswith("?:") and _bounded(pattern, start, i):
-                parts.append([a.strip() if PLAIN.fullmatch(a) else a for a in _split_top(body[2:])])
+            if required and body.startswith("?:"):
+                alternatives = [
+                    a.strip() if PLAIN.fullmatch(a) else a for a in _split_top(body[2:])
+                ]
+                endings, past = _endings(pattern, i)
+                if endings and all(PLAIN.fullmatch(a) for a in alternatives):
+                    if _bounded(pattern, start, past):
+                        parts.append([a + e for a in alternatives for e in endings])
+                    i = past
+                    continue
+                if _bounded(pattern, start, i):
+                    parts.append(alternatives)
             i = after
             continue
         if char == "[":
@@ -88,10 +98,17 @@ def _required_parts(pattern: str, lists: dict[str, list[str]]) -> list[list[str]
         if char.isalpha():
             while i < n and (pattern[i].isalpha() or pattern[i] == "'"):
                 i += 1
-            after = _skip_quantifier(pattern, i)
-            if after == i and _bounded(pattern, start, i):
+            endings, past = _endings(pattern, i)
+            if endings:
+                if _bounded(pattern, start, past):
+                    parts.append([pattern[start:i] + e for e in endings])
+                i = past
+                continue
+            if pattern[i : i + 1] in {"?", "*"} or pattern[i : i + 1] == "{":
+                i = _skip_quantifier(pattern, i)
+                continue  # a repeat on the last letter: read no word here
+            if _bounded(pattern, start, i):
                 parts.append([pattern[start:i]])
-            i = after
             continue
         if char == "|":
             return []  # a choice at the top level: no part is required of every match
@@ -99,17 +116,97 @@ def _required_parts(pattern: str, lists: dict[str, list[str]]) -> list[list[str]
     return parts
 
 
+def _endings(pattern: str, at: int) -> tuple[list[str], int]:
+    """Endings written at ``at`` ("(?:s|ing)?", "s?"), with "" when they may be left out, and
+    where they stop; ([], at) when there are none."""
+    match = ENDINGS.match(pattern, at)
+    if not match:
+        return [], at
+    if match.group(1) is not None:
+        endings = match.group(1).split("|")
+        if not SUFFIXES.issuperset(endings) or pattern[at - 1 : at] == " ":
+            return [], at  # a choice of words, not of endings
+        if match.group(2):
+            endings.append("")
+    else:
+        endings = [match.group(3), ""]
+    return sorted(set(endings)), match.end()
+
+
 def _bounded(pattern: str, start: int, end: int) -> bool:
-    """The part stands as whole words: a space, ``\\b``, an edge or a look-around each side."""
-    before = pattern[:start]
-    after = pattern[end:]
-    left = (
-        not before
-        or before.endswith((" ", "\\b", "^", "{gap}", "{gap6}"))
-        or OPTIONAL_WORDS_BEFORE.search(before) is not None
+    """The part stands as whole words: what may come just before and after it is an edge."""
+    return _left_edge(pattern[:start]) and _right_edge(pattern[end:])
+
+
+QUANTIFIER_AT_END = re.compile(r"(?:\{\d*,?\d*\}|[?*+])\??$")
+EDGE_ENDS = (" ", "\\b", "^", "{gap}", "{gap6}", "(?:")
+
+
+def _left_edge(before: str) -> bool:
+    """Whatever ``before`` matches ends where a word may start."""
+    if not before or before.endswith(EDGE_ENDS):
+        return True
+    quantifier = QUANTIFIER_AT_END.search(before)
+    core = before[: quantifier.start()] if quantifier else before
+    if not core.endswith(")"):
+        return False
+    opening = _opening(core, len(core) - 1)
+    body = core[opening + 1 : -1]
+    if body.startswith(("?<!", "?<=", "?!", "?=")):
+        return _left_edge(core[:opening])  # a look-around takes no room
+    if body.startswith("?:"):
+        body = body[2:]
+    elif body.startswith("?"):
+        return False
+    ends = all(
+        a.endswith(EDGE_ENDS) or (a == "" and _left_edge(core[:opening])) for a in _split_top(body)
     )
-    right = not after or after.startswith((" ", "\\b", "$", "(?!", "(?=", ")"))
-    return left and right
+    may_skip = quantifier is not None and quantifier.group()[0] in "?*{"
+    return ends and (not may_skip or _left_edge(core[:opening]))
+
+
+def _right_edge(after: str) -> bool:
+    """Whatever ``after`` matches starts where a word may end."""
+    if not after or after.startswith((" ", "\\b", "$", ")", "|")):
+        return True
+    if not after.startswith("("):
+        return False
+    close = _closing(after, 0)
+    body = after[1:close]
+    rest_at = _skip_quantifier(after, close + 1)
+    rest = after[rest_at:]
+    if body.startswith(("?!", "?=", "?<!", "?<=")):
+        return _right_edge(rest)  # a look-around takes no room
+    if body.startswith("?:"):
+        body = body[2:]
+    elif body.startswith("?"):
+        return False
+    starts = all(
+        a.startswith((" ", "$", "\\b")) or (a == "" and _right_edge(rest)) for a in _split_top(body)
+    )
+    may_skip = rest_at > close + 1 and after[close + 1] in "?*{"
+    return starts and (not may_skip or _right_edge(rest))
+
+
+def _opening(pattern: str, close: int) -> int:
+    """Where the group that ``close`` shuts was opened."""
+    stack, i = [], 0
+    while i <= close:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        if char == "(":
+            stack.append(i)
+        elif char == ")":
+            opened = stack.pop()
+            if i == close:
+                return opened
+        i += 1
+    raise ValueError(f"no group closes at {close} in {pattern!r}")
 
 
 def _skip_quantifier(pattern: str, i: int) -> int:
