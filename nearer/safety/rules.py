@@ -7,6 +7,7 @@ matches need (``triggers.py``); a negation just before a match, or a figurative 
 covers it, drops the match.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -48,6 +49,7 @@ class Rule:
     words: frozenset[str]  # a sentence with none of these can't match: the rule is skipped
     guards: tuple[re.Pattern, ...]  # figurative uses that drop a match they cover
     needs: tuple[frozenset[str], ...] = ()  # a match holds a word of each (triggers.py)
+    lines: re.Pattern | None = None  # the pattern for a whole message, a sentence a line
 
 
 # Words too common to tell rules apart: a rule is tried on a sentence that has one of its
@@ -80,14 +82,16 @@ def first_rule_finding(reading: language.Reading, *, shortcut: bool = True) -> F
     """The rules' finding: the most serious kind any rule raised, and urgent when any urgent
     rule also holds. Rules are tried most serious first, and reading stops at the first that
     holds. With ``shortcut`` (off only in tests) a rule is tried only on the sentences that
-    hold the words it needs (``triggers.py``)."""
+    hold the words it needs (``triggers.py``), and a rule that needs no particular word reads
+    the whole message at once, a sentence a line, rather than each sentence in turn."""
     table = rules()
     index = rule_index()
-    candidates: dict[int, list[language.Sentence]] = {}
+    everywhere = index["*"] if shortcut else ()
+    candidates: dict[int, list[language.Sentence] | None] = dict.fromkeys(everywhere)
     for sentence in reading.sentences:
         present = set(sentence.lemmas)
         if shortcut:
-            ids = set(index["*"])
+            ids: set[int] | range = set()
             for word in present:
                 ids.update(index.get(word, ()))
         else:
@@ -96,24 +100,53 @@ def first_rule_finding(reading: language.Reading, *, shortcut: bool = True) -> F
             needs = table[rule_id].needs
             if shortcut and needs and not all(not group.isdisjoint(present) for group in needs):
                 continue
-            candidates.setdefault(rule_id, []).append(sentence)
+            candidates.setdefault(rule_id, []).append(sentence)  # type: ignore[union-attr]
     best = None
     for rule_id in sorted(candidates):
         rule = table[rule_id]
         if best is not None and not rule.urgent:
             continue  # found: only whether it is urgent is still open
-        for sentence in candidates[rule_id]:
-            words = _match(rule, sentence, reading)
-            if words is None:
-                continue
-            if best is None:
-                best = Finding(rule.kind, words, rule.urgent)
-            elif rule.urgent and not best.urgent:
-                best = Finding(best.kind, best.words, True)
-            break
-        if best is not None and best.urgent:
+        sentences = candidates[rule_id]
+        words = (
+            _match_anywhere(rule, reading)
+            if sentences is None
+            else next(filter(None, (_match(rule, s, reading) for s in sentences)), None)
+        )
+        if words is None:
+            continue
+        if best is None:
+            best = Finding(rule.kind, words, rule.urgent)
+        elif rule.urgent and not best.urgent:
+            best = Finding(best.kind, best.words, True)
+        if best.urgent:
             break
     return best
+
+
+@lru_cache(maxsize=64)
+def _lines(reading: language.Reading) -> tuple[str, tuple[int, ...]]:
+    """The message a sentence a line, and where each line starts."""
+    starts, at = [], 0
+    for sentence in reading.sentences:
+        starts.append(at)
+        at += len(sentence.line) + 1
+    return "\n".join(s.line for s in reading.sentences), tuple(starts)
+
+
+def _match_anywhere(rule: Rule, reading: language.Reading) -> str | None:
+    """``_match`` on every sentence, as one search of the whole message."""
+    text, starts = _lines(reading)
+    for match in rule.lines.finditer(text):
+        if "\n" in match.group():
+            continue  # a pattern that reached across sentences (a "[^.]" class, say)
+        number = bisect.bisect_right(starts, match.start()) - 1
+        sentence = reading.sentences[number]
+        found = _accept(
+            rule, sentence, reading, match.start() - starts[number], match.end() - starts[number]
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def _around(reading: language.Reading, sentence: language.Sentence) -> str:
@@ -125,19 +158,27 @@ def _around(reading: language.Reading, sentence: language.Sentence) -> str:
 
 
 def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -> str | None:
-    line = sentence.line
-    for match in rule.pattern.finditer(line):
-        start, end = match.span()
-        if _negated(sentence, start) or _figurative(rule, line, start, end):
-            continue
-        if rule.context is not None and not (
-            rule.context.search(line) or rule.context.search(_around(reading, sentence))
-        ):
-            return None  # the context may stand in the sentence before or after
-        first = sentence.token_at(start)
-        last = sentence.token_at(max(end - 1, start))
-        return reading.quote(sentence, first, last)
+    for match in rule.pattern.finditer(sentence.line):
+        found = _accept(rule, sentence, reading, *match.span())
+        if found is not None:
+            return found
     return None
+
+
+def _accept(
+    rule: Rule, sentence: language.Sentence, reading: language.Reading, start: int, end: int
+) -> str | None:
+    """The writer's words for a match, unless it is negated, figurative or out of context."""
+    line = sentence.line
+    if _negated(sentence, start) or _figurative(rule, line, start, end):
+        return None
+    if rule.context is not None and not (
+        rule.context.search(line) or rule.context.search(_around(reading, sentence))
+    ):
+        return None  # the context may stand in the sentence before or after
+    first = sentence.token_at(start)
+    last = sentence.token_at(max(end - 1, start))
+    return reading.quote(sentence, first, last)
 
 
 def _negated(sentence: language.Sentence, start: int) -> bool:
@@ -234,6 +275,7 @@ def rules() -> tuple[Rule, ...]:
                     _words(pattern),
                     guards(kind),
                     triggers.required_groups(pattern, word_lists(), EVERYWHERE | PEOPLE),
+                    re.compile(_expand(pattern), re.MULTILINE),
                 )
             )
     return tuple(sorted(compiled, key=lambda r: SEVERITY.index(r.kind)))
