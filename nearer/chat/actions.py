@@ -1,14 +1,16 @@
 """Changing Neighbor Chat state. Each action is atomic; news for open sockets goes out through
 the channel layer after the commit (``nearer.chat.delivery``).
 
-Saving a message (``post_message``) is one short transaction of three statements: raise the
-conversation's counter (an UPDATE, which takes the row's lock on PostgreSQL; on SQLite the
-immediate transaction holds the write lock already), read the conversation with what the
-participant check needs and any message already saved under the client_id (one query), and
-insert the message with the new number (and, when the member's words bring a safety finding,
-one more UPDATE keeps it on the conversation). A refusal or a repeated client_id rolls the
-counter back. The caller acknowledges and delivers only after it returns, so what was acknowledged
-is saved.
+Saving a message (``post_message``) reads the member's words first, outside any lock (a slow
+or failing reader holds no one up and loses no words), then is one short transaction of three
+statements: raise the conversation's counter (an UPDATE, which takes the row's lock on
+PostgreSQL; on SQLite the immediate transaction holds the write lock already), read the
+conversation with what the participant check needs and any message already saved under the
+client_id (one query), and insert the message with the new number (and, when the member's words
+bring a safety finding, one more UPDATE keeps it on the conversation; so does a reader that
+failed, marking the chat for the operators' review without a kind). A refusal or a repeated
+client_id rolls the counter back. The caller acknowledges and delivers only after it returns, so
+what was acknowledged is saved.
 """
 
 import uuid
@@ -31,7 +33,8 @@ from nearer.chat.models import (
     Message,
     Role,
 )
-from nearer.safety.reader import Finding, read
+from nearer.safety.notes import Reading, safe_read
+from nearer.safety.reader import Finding
 
 TOPIC_CHARS = 120
 REPORT_EXCERPT = 30  # messages kept with a report for the moderators
@@ -318,21 +321,37 @@ def _note_finding(conversation: Conversation, finding: Finding, *, now: datetime
         setattr(conversation, name, value)
 
 
-@transaction.atomic
+def _note_unread(conversation: Conversation, *, now: datetime) -> None:
+    """The reader failed on the member's words: mark the chat for the operators' review
+    (``to_review``: when, and no kind), keeping any earlier finding as it was."""
+    values = {"concern_at": now, "concern_reviewed": False}
+    Conversation.objects.filter(pk=conversation.pk).update(**values)
+    for name, value in values.items():
+        setattr(conversation, name, value)
+
+
 def request_chat(*, member, topic: str = "") -> Conversation:
     """Join the queue, or return the member's chat already waiting or under way. The topic is
-    read like a message: danger in it brings the care card and the refer prompt at once."""
+    read like a message, before any lock: danger in it brings the care card and the refer
+    prompt at once; a reader that fails marks the chat for the operators' review."""
     topic = " ".join((topic or "").split())
     if len(topic) > TOPIC_CHARS:
         raise ChatError("invalid", TOPIC_TOO_LONG)
+    reading = safe_read(topic) if topic else Reading()
+    return _open_request(member=member, topic=topic, reading=reading)
+
+
+@transaction.atomic
+def _open_request(*, member, topic: str, reading: Reading) -> Conversation:
     # One request at a time per member: their row lock makes a double click harmless.
     get_user_model().objects.select_for_update().filter(pk=member.pk).exists()
     existing = Conversation.objects.of_member(member).open().first()
     if existing is not None:
         return existing
-    finding = read(topic) if topic else None
+    finding = reading.finding
     if finding is None:
-        return Conversation.objects.create(member=member, topic=topic)
+        unread = {"concern_at": timezone.now()} if reading.failed else {}
+        return Conversation.objects.create(member=member, topic=topic, **unread)
     return Conversation.objects.create(
         member=member,
         topic=topic,
@@ -371,7 +390,6 @@ def accept_chat(*, listener: Listener, conversation: Conversation) -> Conversati
     return locked
 
 
-@transaction.atomic
 def post_message(*, conversation: Conversation, user, client_id, body) -> tuple[Message, bool]:
     """Save a message (True) or return the one already saved with this client_id (False).
 
@@ -379,6 +397,28 @@ def post_message(*, conversation: Conversation, user, client_id, body) -> tuple[
     user is not a participant any more, and ``Gone`` when the conversation was deleted.
     The caller delivers the message (``delivery.message_saved``) after this returns.
     """
+    reading = _member_reading(conversation, user, body)
+    return _post_message(
+        conversation=conversation, user=user, client_id=client_id, body=body, reading=reading
+    )
+
+
+def _member_reading(conversation: Conversation, user, body) -> Reading:
+    """The member's words read before the row's lock is taken; never the listener's. Words
+    that can't be saved are not read: the transaction refuses them in its turn."""
+    if getattr(user, "pk", None) != conversation.member_id:
+        return Reading()
+    try:
+        text = clean_body(body)
+    except ChatError:
+        return Reading()
+    return safe_read(text)
+
+
+@transaction.atomic
+def _post_message(
+    *, conversation: Conversation, user, client_id, body, reading: Reading
+) -> tuple[Message, bool]:
     try:
         parsed = clean_client_id(client_id)
     except ChatError:
@@ -404,8 +444,9 @@ def post_message(*, conversation: Conversation, user, client_id, body) -> tuple[
         raise ChatError("ended", ENDED)
     if locked.is_waiting:
         raise ChatError("invalid", NOT_YET)
-    # Only the member's words are read: never the listener's.
-    finding = read(text) if role == Role.MEMBER else None
+    # Only the member's words count: never the listener's.
+    member = role == Role.MEMBER
+    finding = reading.finding if member else None
     message = Message.objects.create(
         conversation=locked,
         seq=locked.last_seq,
@@ -417,6 +458,8 @@ def post_message(*, conversation: Conversation, user, client_id, body) -> tuple[
     )
     if finding is not None:
         _note_finding(locked, finding, now=now)
+    elif member and reading.failed:
+        _note_unread(locked, now=now)
     return message, True
 
 

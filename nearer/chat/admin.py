@@ -102,7 +102,7 @@ class ConversationAdmin(admin.ModelAdmin):
     @admin.display(description="safety finding", ordering="concern_at")
     def finding(self, obj) -> str:
         if not obj.concern:
-            return ""
+            return "not read" if obj.concern_at else ""  # the reader failed: have a look
         return obj.concern.replace("_", " ") + (" (danger now)" if obj.concern_urgent else "")
 
     def has_add_permission(self, request) -> bool:

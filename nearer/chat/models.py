@@ -181,8 +181,9 @@ class ConversationQuerySet(models.QuerySet["Conversation"]):
         return self.filter(status=Conversation.Status.ENDED)
 
     def to_review(self) -> "ConversationQuerySet":
-        """Chats with a safety finding that no operator has looked at yet."""
-        return self.exclude(concern="").filter(concern_reviewed=False)
+        """Chats with a safety finding, or words the reader failed on (``concern_at`` with
+        no kind), that no operator has looked at yet."""
+        return self.exclude(concern="", concern_at__isnull=True).filter(concern_reviewed=False)
 
     def queue_for(self, listener: "Listener") -> "ConversationQuerySet":
         """Waiting requests this listener may accept: not their own, not their partner's,

@@ -28,7 +28,8 @@ from nearer.community.models import (
     State,
 )
 from nearer.reminders.models import Notification
-from nearer.safety.reader import Finding, read
+from nearer.safety.notes import safe_read
+from nearer.safety.reader import Finding
 
 RATE_WINDOW = timedelta(hours=1)
 Kind = ModerationAction.Kind
@@ -154,10 +155,13 @@ def _first_state(
     profile: CommunityProfile, *, text: str, trusted: bool
 ) -> tuple[str, Finding | None]:
     """(state, finding) for new words: words with a safety finding are held for a moderator
-    first (whoever wrote them), then a new member's first few."""
-    finding = read(text)
-    if finding is not None:
-        return State.HELD, finding
+    first (whoever wrote them), then a new member's first few. Words the reader failed on are
+    held the same way, as a finding without a kind: a moderator reads them first."""
+    reading = safe_read(text)
+    if reading.failed:
+        return State.HELD, Finding("", "")
+    if reading.finding is not None:
+        return State.HELD, reading.finding
     if not trusted and profile.approved_count < review_first():
         return State.HELD, None
     return State.VISIBLE, None

@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from nearer.goals import actions, charts, wording
@@ -64,7 +65,9 @@ def _safety_page(request: HttpRequest, form: GoalForm, **ctx) -> HttpResponse | 
     concern = goal_concern(*(request.POST.get(name, "")[:MAX_CHARS] for name in GOAL_WORDS))
     if concern is None:
         return None
-    safety = safety_response(request.user, concern.kind, urgent=concern.urgent)
+    safety = safety_response(
+        request.user, concern.kind, urgent=concern.urgent, own_control=concern.own_control
+    )
     return _form_page(request, form, safety=safety, **ctx)
 
 
@@ -104,6 +107,7 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache  # the safety response, or the check's page, is never kept
 def goal_new(request: HttpRequest) -> HttpResponse:
     user = request.user
     today = user.today()
@@ -169,6 +173,7 @@ def _initial_from_query(params) -> dict:
 
 
 @login_required
+@never_cache
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _own_goal(request, pk)
     user = request.user

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 
 from nearer.program.models import JournalPrompt, Phase, Step
 from nearer.safety import screen
@@ -14,6 +15,7 @@ def program(request: HttpRequest) -> HttpResponse:
     return render(request, "program/program.html", {"phases": phases, "prompts": prompts})
 
 
+@never_cache  # the support-first note is for this member now, never kept by the browser
 def step(request: HttpRequest, slug: str) -> HttpResponse:
     step = get_object_or_404(
         Step.objects.select_related("phase").prefetch_related("ideas"), slug=slug

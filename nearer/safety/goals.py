@@ -561,27 +561,37 @@ class SafetyHit:
     words: str  # the member's own words that raised it
 
 
+# These rules' kinds for the member's own behaviour toward a partner (not danger to them).
+OWN_CONTROL_KINDS = frozenset({"control", "isolation", "coercion"})
+
+
 def concern(raw: str, text: Text | None = None) -> Finding | None:
     """The safety decision for a goal's words: a ``Finding`` (reader kinds), or None.
 
     The safety reader first, for danger to the writer or a child; then these rules, for the
     member's own controlling or coercive behaviour toward a partner. ``text`` is ``raw`` already
     read by ``nearer.lib.text``, when the caller has it."""
+    return concern_and_source(raw, text)[0]
+
+
+def concern_and_source(raw: str, text: Text | None = None) -> tuple[Finding | None, bool]:
+    """``concern``, and whether it is these rules' finding of the member's own controlling,
+    isolating or coercive behaviour toward a partner (True), not danger to the member."""
     if text is None:
         text = read_text(clean(raw)[0])
     if not text.raw.strip():
-        return None
+        return None, False
     try:
         finding = reader.read(text.raw)
     except Exception:  # the rules below still read: a goal never gets a 500 for this
         logger.error("The safety reader failed on a goal; the goal rules still read it.")
         finding = None
     if finding is not None and not _own_looking(text, finding):
-        return finding
+        return finding, False
     hit = check(text)
     if hit is not None:
-        return Finding(READER_KINDS[hit.kind], hit.words)
-    return None
+        return Finding(READER_KINDS[hit.kind], hit.words), hit.kind in OWN_CONTROL_KINDS
+    return None, False
 
 
 def _own_looking(text: Text, finding: Finding) -> bool:

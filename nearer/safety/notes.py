@@ -67,6 +67,15 @@ RESPONSE_DEFAULT = (
     "You deserve to feel safe",
     "Thank you for telling me. What you wrote sounds like it may be about feeling unsafe, or "
     "about control in your relationship, and that isn't something to turn into a goal here. "
+    "You deserve to feel safe. Talking with someone trained can help: the people below are "
+    "there for exactly this, and it's free and confidential.",
+)
+# Only for the goal rules' finding of the member's own controlling behaviour toward a partner:
+# never for danger to the member, where it would read as blame.
+RESPONSE_OWN_CONTROL = (
+    "You deserve to feel safe",
+    "Thank you for telling me. What you wrote sounds like it may be about feeling unsafe, or "
+    "about control in your relationship, and that isn't something to turn into a goal here. "
     "You deserve to feel safe, and so does your partner. Talking with someone trained can help: "
     "the people below are there for exactly this, and it's free and confidential.",
 )
@@ -89,13 +98,29 @@ def _help(user, kind: str, *, urgent: bool) -> dict:
     }
 
 
-def finding_in(text: str) -> Finding | None:
-    """The reader's finding, or None; a reader that fails never stops the writer's save."""
+@dataclass(frozen=True)
+class Reading:
+    """What the safety reader made of some words: its finding (or None), or that it failed."""
+
+    finding: Finding | None = None
+    failed: bool = False
+
+
+def safe_read(text: str) -> Reading:
+    """The reader's answer, never an exception: when the reader fails, one line in the log
+    (never the words) and ``failed``, so the caller saves the words anyway and can ask a
+    person to look (a moderator, an operator)."""
     try:
-        return read(text or "")
-    except Exception:  # the words are saved already: no note is better than a failed page
-        logger.error("The safety reader failed, so no private note was shown.")  # no words
-        return None
+        return Reading(read(text or ""))
+    except Exception:
+        logger.error("The safety reader failed; the words were kept unread.")  # no words
+        return Reading(failed=True)
+
+
+def finding_in(text: str) -> Finding | None:
+    """The reader's finding, or None; a reader that fails never stops the writer's save
+    (the words are saved already: no note is better than a failed page)."""
+    return safe_read(text).finding
 
 
 def private_note(user, text: str) -> dict | None:
@@ -111,10 +136,12 @@ def private_note(user, text: str) -> dict | None:
 
 @dataclass(frozen=True)
 class Concern:
-    """Why a text can't become a goal: a reader kind ("" when unknown) and urgency."""
+    """Why a text can't become a goal: a reader kind ("" when unknown), urgency, and whether
+    it is the member's own controlling behaviour toward a partner (the goal rules')."""
 
     kind: str
     urgent: bool = False
+    own_control: bool = False
 
 
 def goal_concern(*texts: str) -> Concern | None:
@@ -125,16 +152,20 @@ def goal_concern(*texts: str) -> Concern | None:
     for text in texts:
         if not text or not text.strip():
             continue
-        finding = goals.concern(text)  # the reader, then the goal rules; own habits set aside
+        # The reader, then the goal rules; own habits set aside.
+        finding, own_control = goals.concern_and_source(text)
         if finding is not None:
-            return Concern(finding.kind, finding.urgent)
+            return Concern(finding.kind, finding.urgent, own_control)
     return None
 
 
-def safety_response(user, kind: str, *, urgent: bool = False) -> dict:
-    """The calm answer when words can't become a goal: heading, message and fitting help."""
+def safety_response(user, kind: str, *, urgent: bool = False, own_control: bool = False) -> dict:
+    """The calm answer when words can't become a goal: heading, message and fitting help.
+    ``own_control``: the words are the member's own controlling behaviour toward a partner
+    (the goal rules' finding), so the message adds that the partner deserves safety too."""
     kind = reader_kind(kind)
-    heading, message = RESPONSE_WORDS.get(kind, RESPONSE_DEFAULT)
+    default = RESPONSE_OWN_CONTROL if own_control else RESPONSE_DEFAULT
+    heading, message = RESPONSE_WORDS.get(kind, default)
     return {
         "safety_heading": heading,
         "safety_message": message,

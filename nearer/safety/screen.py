@@ -12,8 +12,8 @@ When the answers suggest danger (``SafetyCheck.suggests_danger``):
   which they can still carry on with (nothing is ever locked);
 - partner-facing nudges pause: no check-in question goes to the partner in the member's name
   (``partner_nudges_paused``, checked wherever one is sent);
-- couples steps carry a short note on why support for the member may fit better now
-  (``support_first``).
+- couples steps carry a short note offering support just for the member, in neutral words
+  that tell anyone else using the account nothing of the answers (``support_first``).
 
 The answers are the member's alone (``SafetyCheck.objects.visible_to``): never shown to the
 partner, never in an export or the admin. They are not even shown back to the member, since a
@@ -31,6 +31,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from nearer.goals.models import Goal
@@ -155,17 +156,26 @@ def skipped(request: HttpRequest) -> bool:
     return request.POST.get(CHOICE) == "skip"
 
 
+def skip(request: HttpRequest) -> SafetyCheck:
+    """Keep only that the member skipped. Any answers sent along are never read, so a stale
+    or odd value can't stop a skip."""
+    return SafetyCheck.objects.skip(owner=request.user, now=timezone.now())
+
+
 def keep(request: HttpRequest, form: CheckForm) -> SafetyCheck:
     """Keep what the member chose: their answers, or only that they skipped."""
-    now = timezone.now()
     if skipped(request):
-        return SafetyCheck.objects.skip(owner=request.user, now=now)
-    return SafetyCheck.objects.answer(owner=request.user, answers=form.cleaned_data, now=now)
+        return skip(request)
+    return SafetyCheck.objects.answer(
+        owner=request.user, answers=form.cleaned_data, now=timezone.now()
+    )
 
 
 def _page(request: HttpRequest, form: CheckForm, *, action: str, carry: list, status: int = 200):
     ctx = {"form": form, "action": action, "carry": carry, "choice_name": CHOICE}
-    return render(request, "safety/screen.html", ctx, status=status)
+    response = render(request, "safety/screen.html", ctx, status=status)
+    add_never_cache_headers(response)  # never kept by the browser, whichever page shows it
+    return response
 
 
 def meet(request: HttpRequest, *, back: str) -> HttpResponse | None:
@@ -178,13 +188,14 @@ def meet(request: HttpRequest, *, back: str) -> HttpResponse | None:
     - when the check is due, the check itself, whose form sends the member's own form again,
       with the answers: skipping it goes straight on with what they were doing.
     """
+    if skipped(request):  # first: "Skip for now" always goes on, whatever else was sent
+        skip(request)
+        return None
     if CHOICE in request.POST:
         form = CheckForm(request.POST)
         if not form.is_valid():
             return _page(request, form, action=request.get_full_path(), carry=_carried(request))
         check = keep(request, form)
-        if skipped(request):
-            return None
         if check.suggests_danger:
             return redirect(support_url(back))
         messages.success(request, THANKS)

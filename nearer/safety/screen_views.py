@@ -24,15 +24,16 @@ def check(request: HttpRequest) -> HttpResponse:
     user = request.user
     asked = request.POST.get("next", request.GET.get("next", ""))
     next_url = screen.local_path(request, asked, reverse("too_hard"))
+    if request.method == "POST" and screen.skipped(request):  # first, whatever else was sent
+        screen.skip(request)
+        messages.info(request, screen.SKIPPED)
+        return redirect(next_url)
     form = screen.CheckForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         kept = screen.keep(request, form)
-        if screen.skipped(request):
-            messages.info(request, screen.SKIPPED)
-        elif kept.suggests_danger:
+        if kept.suggests_danger:
             return redirect(screen.support_url(next_url))
-        else:
-            messages.success(request, screen.THANKS)
+        messages.success(request, screen.THANKS)
         return redirect(next_url)
     ctx = {
         "form": form,

@@ -1,6 +1,6 @@
 """The private safety check in a real Chromium: Alice, about to start her first couples step,
 says she is sometimes afraid of her partner. Help for her comes first, the quick exit is
-explained (and works), couples steps say gently why support may fit better now, and a check-in
+explained (and works), couples steps offer support just for her in neutral words, and a check-in
 question is not sent to Bob in her name. Bob is told nothing.
 
 The neutral site the quick exit leaves for is served at the network edge with ``context.route``.
@@ -40,7 +40,7 @@ def test_alice_reports_fear_and_finds_help_first_with_check_in_questions_paused(
     page.get_by_role("button", name="Save my goal").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("A private check")
     expect(page.locator("main")).to_contain_text("never shown to your partner")
-    expect(page.get_by_role("button", name="Skip for now")).to_be_visible()
+    expect(page.get_by_role("button", name="Skip for now").first).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("group", name=AFRAID).get_by_label("Sometimes").check()
@@ -58,11 +58,11 @@ def test_alice_reports_fear_and_finds_help_first_with_check_in_questions_paused(
     assert not Goal.objects.filter(owner=alice).exists()
     assert SafetyCheck.objects.get(owner=alice).suggests_danger
 
-    # She is never trapped: the way back is there, and the step says gently why support may
-    # fit better now, with "Make this my goal" still on offer.
+    # She is never trapped: the way back is there, and the step offers support just for her in
+    # neutral words, with "Make this my goal" still on offer.
     expect(page.get_by_role("link", name="Go back to where you were")).to_be_visible()
     page.goto(f"{live_server.url}/program/weekly-check-in/")
-    expect(page.locator("[data-support-first]")).to_contain_text("Support for you may fit")
+    expect(page.locator("[data-support-first]")).to_contain_text("Support just for you is here")
     expect(page.get_by_role("link", name="Make this my goal")).to_be_visible()
     assert_accessible(page)
 

@@ -15,6 +15,7 @@ from nearer.chat import actions, care
 from nearer.chat.models import Conversation, Message
 from nearer.chat.tests.sockets import connect, frames, next_of, send
 from nearer.reminders.models import Notification
+from nearer.safety import notes
 from nearer.safety.reader import ABUSE_KINDS, KINDS, Finding
 from nearer.safety.tests.helpers import seed_lines
 
@@ -41,9 +42,9 @@ def in_gb(alice):
 
 @pytest.fixture
 def reader(monkeypatch):
-    """The chat's reader, answering a chosen finding for chosen words (each kind, or urgent),
-    so the chat's handling of every kind is tested whatever the reader makes of a sentence.
-    It records every text it is asked to read."""
+    """The safety reader (as the chat's guarded read calls it), answering a chosen finding for
+    chosen words (each kind, or urgent), so the chat's handling of every kind is tested
+    whatever the reader makes of a sentence. It records every text it is asked to read."""
     answers: dict[str, Finding] = {}
     asked: list[str] = []
 
@@ -51,7 +52,7 @@ def reader(monkeypatch):
         asked.append(text)
         return answers.get(text)
 
-    monkeypatch.setattr(actions, "read", read)
+    monkeypatch.setattr(notes, "read", read)
     read.answers, read.asked = answers, asked
     return read
 
@@ -371,3 +372,72 @@ def test_chats_from_before_the_one_reader_keep_their_finding(chat, alice):
     assert Message.objects.get(conversation=chat, seq=2).concern == "control"
     assert (chat.concern, chat.concern_reviewed) == ("control", False)
     assert chat.concern_at is not None
+
+
+# --- when the reader fails -----------------------------------------------------------------
+
+
+def break_the_reader(monkeypatch) -> None:
+    def broken(_text):
+        raise RuntimeError("the reader is down")
+
+    monkeypatch.setattr(notes, "read", broken)
+
+
+@pytest.mark.django_db
+def test_when_the_reader_fails_the_message_is_saved_and_the_chat_marked_for_review(
+    chat, alice, moderator, client_for, monkeypatch, caplog
+):
+    break_the_reader(monkeypatch)
+    response = client_for(alice).post(
+        f"/chat/{chat.pk}/send/", {"body": ORDINARY, "client_id": str(uuid.uuid4())}
+    )
+    assert response.status_code == 302
+    saved = Message.objects.get(conversation=chat, seq=2)
+    assert (saved.body, saved.concern) == (ORDINARY, "")
+    chat.refresh_from_db()
+    assert chat.concern == "" and chat.concern_at is not None
+    assert list(Conversation.objects.to_review()) == [chat]
+    assert "safety reader failed" in caplog.text and "dishes" not in caplog.text
+    listing = client_for(moderator).get("/admin/chat/conversation/?review=to_review")
+    assert chat.member_pseudonym in listing.content.decode()
+    assert "not read" in listing.content.decode() and ORDINARY not in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_when_the_reader_fails_on_the_topic_the_chat_is_opened_and_marked_for_review(
+    alice, client_for, monkeypatch
+):
+    break_the_reader(monkeypatch)
+    response = client_for(alice).post("/chat/", {"topic": "Feeling far apart lately"})
+    chat = Conversation.objects.of_member(alice).get()
+    assert response.url == f"/chat/{chat.pk}/"
+    assert (chat.topic, chat.concern) == ("Feeling far apart lately", "")
+    assert list(Conversation.objects.to_review()) == [chat]
+
+
+@pytest.mark.django_db
+def test_an_earlier_finding_stays_when_the_reader_fails_later(chat, alice, monkeypatch):
+    actions.post_message(conversation=chat, user=alice, client_id=uuid.uuid4(), body=SELF_HARM)
+    Conversation.objects.filter(pk=chat.pk).update(concern_reviewed=True)
+    break_the_reader(monkeypatch)
+    actions.post_message(conversation=chat, user=alice, client_id=uuid.uuid4(), body=ORDINARY)
+    chat.refresh_from_db()
+    assert (chat.concern, chat.concern_reviewed) == ("self_harm", False)
+
+
+@pytest.mark.django_db
+def test_the_members_words_are_read_before_the_chat_is_locked(chat, alice, monkeypatch):
+    from django.db import connection
+
+    depths = []
+
+    def read(text):
+        depths.append(len(connection.atomic_blocks))
+        return None
+
+    monkeypatch.setattr(notes, "read", read)
+    outside = len(connection.atomic_blocks)
+    actions.request_chat(member=make_other_member(), topic="Far apart")
+    actions.post_message(conversation=chat, user=alice, client_id=uuid.uuid4(), body=ORDINARY)
+    assert depths == [outside, outside]

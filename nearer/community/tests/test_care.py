@@ -8,10 +8,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from nearer.community import actions
 from nearer.community.models import Post, Reply, State
 from nearer.community.tests.conftest import write
 from nearer.reminders.models import Notification
+from nearer.safety import notes
 from nearer.safety.reader import KINDS, Finding
 from nearer.safety.tests.helpers import seed_lines
 
@@ -91,9 +91,7 @@ def test_each_kind_is_held_and_orders_the_help_for_it(
     kind, alice_in, group, client_for, monkeypatch
 ):
     words = f"words of {kind}"
-    monkeypatch.setattr(
-        actions, "read", lambda text: Finding(kind, words) if words in text else None
-    )
+    monkeypatch.setattr(notes, "read", lambda text: Finding(kind, words) if words in text else None)
     browser = client_for(alice_in.profile.user)
     response = post(browser, group, "Tonight", words)
     item = Post.objects.get(title="Tonight")
@@ -113,3 +111,48 @@ def test_everyday_words_are_not_held_and_bring_no_card(alice_in, group, client_f
     item = Post.objects.get(title="Dishes")
     assert (item.state, item.crisis, item.crisis_kind) == (State.VISIBLE, False, "")
     assert not care_cards(browser.get(response.url).content.decode())
+
+
+# --- when the reader fails -----------------------------------------------------------------
+
+
+def break_the_reader(monkeypatch) -> None:
+    def broken(_text):
+        raise RuntimeError("the reader is down")
+
+    monkeypatch.setattr(notes, "read", broken)
+
+
+def test_when_the_reader_fails_the_post_is_saved_and_held_for_a_moderator_first(
+    alice_in, group, moderator, client_for, monkeypatch, caplog
+):
+    break_the_reader(monkeypatch)
+    browser = client_for(alice_in.profile.user)
+    response = post(browser, group, "Dishes", "We argued about the dishes again")
+    assert response.status_code == 302
+    item = Post.objects.get(title="Dishes")
+    assert item.body == "We argued about the dishes again"
+    assert (item.state, item.crisis, item.crisis_kind) == (State.HELD, True, "")
+    assert "safety reader failed" in caplog.text and "dishes" not in caplog.text
+    queue = client_for(moderator).get(reverse("community_queue", args=[group.slug]))
+    assert f'id="queue-post-{item.pk}"' in queue.content.decode()
+    assert "may need care" in queue.content.decode()
+
+
+def test_when_the_reader_fails_a_reply_is_saved_and_held_too(
+    alice_in, erin_in, group, client_for, monkeypatch
+):
+    thread = write(alice_in)
+    break_the_reader(monkeypatch)
+    browser = client_for(erin_in.profile.user)
+    response = browser.post(
+        reverse("community_reply", args=[group.slug, thread.pk]), {"body": "Same here"}
+    )
+    assert response.status_code == 302
+    reply = Reply.objects.get()
+    assert (reply.body, reply.state, reply.crisis, reply.crisis_kind) == (
+        "Same here",
+        State.HELD,
+        True,
+        "",
+    )

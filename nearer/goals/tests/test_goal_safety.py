@@ -123,3 +123,21 @@ def test_nobody_else_is_told(alice, bob, alice_client):
     alice_client.post(NEW, valid(alice, action="keep quiet so he doesn't hit me"))
     assert mail.outbox == []
     assert not Notification.objects.filter(user=bob).exists()
+
+
+def test_the_safety_response_never_blames_a_member_in_danger(alice, alice_client):
+    response = alice_client.post(NEW, valid(alice, action="keep quiet so he doesn't hit me again"))
+    text = page(response)
+    assert "You deserve to feel safe." in text
+    assert "so does your partner" not in text
+
+
+def test_the_members_own_controlling_goal_hears_that_the_partner_deserves_safety_too(
+    alice, alice_client, monkeypatch
+):
+    from nearer.safety import reader
+
+    monkeypatch.setattr(reader, "read", lambda text, **kwargs: None)  # the goal rules alone
+    response = alice_client.post(NEW, valid(alice, action="read her texts every night"))
+    assert not Goal.objects.filter(owner=alice).exists()
+    assert "You deserve to feel safe, and so does your partner." in page(response)

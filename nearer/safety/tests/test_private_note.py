@@ -4,7 +4,7 @@ crisis lines ordered for it from the member's own country, and nothing that diag
 import pytest
 from django.template.loader import render_to_string
 
-from nearer.safety import notes
+from nearer.safety import notes, reader
 from nearer.safety.reader import ABUSE_KINDS, KINDS, Finding
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +116,40 @@ def test_the_goal_rules_still_read_when_the_reader_fails(monkeypatch):
 
     monkeypatch.setattr(notes, "read", broken)
     assert notes.goal_concern("check his phone every night while he sleeps") is not None
+
+
+PARTNER_TOO = "and so does your partner"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "He choked me last night and said next time he'd kill me",
+        "I'm scared of him, I don't feel safe at home",
+        "He follows me everywhere since I moved out",
+    ],
+)
+def test_danger_to_the_member_says_only_that_they_deserve_to_feel_safe(alice, words):
+    concern = notes.goal_concern(words)
+    assert concern is not None and not concern.own_control
+    response = notes.safety_response(alice, concern.kind, own_control=concern.own_control)
+    assert "You deserve to feel safe." in response["safety_message"]
+    assert PARTNER_TOO not in response["safety_message"]
+
+
+@pytest.mark.parametrize(
+    "words", ["read her texts every night", "stop her from seeing her friends"]
+)
+def test_the_members_own_controlling_words_add_that_the_partner_deserves_it_too(
+    alice, words, monkeypatch
+):
+    monkeypatch.setattr(reader, "read", lambda text, **kwargs: None)  # the goal rules alone
+    concern = notes.goal_concern(words)
+    assert concern is not None and concern.own_control
+    response = notes.safety_response(alice, concern.kind, own_control=concern.own_control)
+    assert "You deserve to feel safe, and so does your partner." in response["safety_message"]
+
+
+@pytest.mark.parametrize("kind", sorted(ABUSE_KINDS))
+def test_no_kind_mentions_the_partner_unless_told_it_is_the_members_own_control(alice, kind):
+    assert PARTNER_TOO not in notes.safety_response(alice, kind)["safety_message"]

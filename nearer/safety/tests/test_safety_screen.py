@@ -185,6 +185,48 @@ def test_skipping_before_a_couples_step_saves_the_goal_as_typed(alice):
     )
 
 
+@pytest.mark.parametrize("odd", ["maybe<script>", "yes", ""])
+def test_skipping_goes_on_whatever_answers_were_sent_along(erin, odd):
+    response = browser(erin).post(INVITE, {**SKIP, "safety-afraid": odd, "safety-hurt": "x"})
+
+    assert response["Location"] == reverse("partner")
+    assert Invitation.objects.filter(inviter=erin).exists()
+    kept = SafetyCheck.objects.get(owner=erin)
+    assert kept.answered_at is None and not kept.suggests_danger
+
+
+def test_skipping_a_retake_with_a_stale_answer_still_skips(alice):
+    response = browser(alice).post(
+        CHECK, {**SKIP, "safety-kept_from": "an old choice", "next": "/too-hard/"}, follow=True
+    )
+
+    assert response.redirect_chain == [("/too-hard/", 302)]
+    assert "That's fine. The check is here whenever you want it" in text_of(response)
+    assert SafetyCheck.objects.get(owner=alice).answered_at is None
+
+
+def skip_forms(response) -> list[str]:
+    page = response.content.decode()
+    return [f for f in re.findall(r"<form\b.*?</form>", page, re.S) if 'value="skip"' in f]
+
+
+def test_skip_for_now_is_at_the_top_and_the_bottom_and_the_top_one_goes_straight_on(alice):
+    alices = browser(alice)
+    response = alices.post(NEW_GOAL, goal_form("appreciation"))
+    page = response.content.decode()
+    top, bottom = skip_forms(response)
+
+    assert page.index(top) < page.index("Do you ever feel afraid")
+    assert "Do you ever feel afraid" not in top and "Do you ever feel afraid" in bottom
+    assert all(f.count("Skip for now") == 1 for f in (top, bottom))
+    # The top form carries the goal as typed, with "Skip for now" and nothing else to answer.
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', top))
+    assert fields["why"] == "I want us to feel close again"
+    response = alices.post(NEW_GOAL, {**fields, "safety-choice": "skip"})
+    goal = Goal.objects.get(owner=alice)
+    assert response["Location"] == reverse("goal_detail", args=[goal.pk])
+
+
 @pytest.mark.parametrize("slug", ["let-growth-be-slow", ""])
 def test_a_solo_step_or_no_step_never_meets_the_check(alice, slug):
     response = browser(alice).post(NEW_GOAL, goal_form(slug))
@@ -339,16 +381,23 @@ def test_a_queued_check_in_email_is_not_sent_once_she_is_paused(alice, bob):
     assert mail.outbox == []
 
 
-def test_couples_steps_say_gently_why_support_may_fit_better_and_still_let_her_go_on(alice, bob):
+def test_couples_steps_offer_support_in_neutral_words_and_still_let_her_go_on(alice, bob):
     alices = browser(alice)
     note = "data-support-first"
     assert note not in alices.get("/program/appreciation/").content.decode()
 
     kept = answer_afraid(alice)
 
-    page = alices.get("/program/appreciation/").content.decode()
+    response = alices.get("/program/appreciation/")
+    page = response.content.decode()
     assert note in page
-    assert "Support for you may fit better now" in page
+    [aside] = [t for t in tags(response, "aside") if "data-support-first" in t.attrs]
+    said = " ".join(aside.text.split()).lower()
+    assert "support just for you is here whenever you want it" in said
+    # Neutral words: anyone using her account reads nothing of her answers in them.
+    for word in ("frightening", "afraid", "fear", "safe", "hard", "home", "partner"):
+        assert word not in said
+    assert 'href="/private-check/support/"' in page
     assert "Make this my goal" in page  # never locked out
     assert note not in alices.get("/program/let-growth-be-slow/").content.decode()
     assert note not in browser(bob).get("/program/appreciation/").content.decode()
