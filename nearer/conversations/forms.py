@@ -29,7 +29,35 @@ def _text(label: str, *, limit: int, required: str, too_long: str, **kwargs) -> 
     return forms.CharField(label=label, max_length=limit, error_messages=messages, **kwargs)
 
 
-class AskForm(forms.Form):
+SEND_ANYWAY = "send"
+KEEP_PRIVATE = "private"
+
+
+class ChoiceAfterNote(forms.Field):
+    """The member's choice after a private note held their words: "send" (send anyway) or
+    "private" (keep it private). Anything else is no choice yet, so the words are read again."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value) -> str:
+        return value if value in (SEND_ANYWAY, KEEP_PRIVATE) else ""
+
+
+class ForPartnerForm(forms.Form):
+    """Words that go to the partner. When they suggest danger they are held, unsent, beside a
+    private note, with two buttons that post them again with ``confirm`` set."""
+
+    confirm = ChoiceAfterNote()
+
+    @property
+    def choice(self) -> str:
+        return self.cleaned_data.get("confirm", "")
+
+
+class AskForm(ForPartnerForm):
     text = _text(
         "Your question",
         limit=QUESTION_MAX,
@@ -41,7 +69,7 @@ class AskForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(ForPartnerForm):
     answer = _text(
         "Your answer",
         limit=ANSWER_MAX,

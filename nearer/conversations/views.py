@@ -8,6 +8,11 @@ Where a member's own words are on the page (a repair note, their question, their
 sentence to rephrase) and suggest danger, a private note sits beside them for that member alone
 (``nearer.safety.notes``), read afresh each time: nothing about it is stored, and the partner,
 who may read the same question or answer, never sees it.
+
+Words that would go to the partner (a question, an answer) are read before anything is sent. If
+they suggest danger, nothing is sent or saved: the form comes back with the words as typed, the
+private note, and two buttons that post them again with ``confirm``: "Keep it private" (nothing
+is sent or kept) or "Send anyway" (sent as usual). Ordinary words go in one step, as ever.
 """
 
 from datetime import timedelta
@@ -18,14 +23,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from nearer.conversations import actions, counting, wording
 from nearer.conversations import rephrase as helper
 from nearer.conversations.forms import (
+    KEEP_PRIVATE,
     AnswerForm,
     AskForm,
     CalmTimeForm,
+    ForPartnerForm,
     PreferenceForm,
     RepairForm,
     RephraseForm,
@@ -45,6 +54,11 @@ from nearer.safety.notes import private_note
 RECENT = 5
 NOTES_SHOWN = 20
 NEWS_FOR = timedelta(days=7)  # an answer or a "not now" shows on /talk/ for a week
+
+
+def _held(user, form: ForPartnerForm, words: str) -> dict | None:
+    """The private note that holds words meant for the partner, until the member chooses."""
+    return None if form.choice else private_note(user, words)
 
 
 def _step_offer(user, slug: str) -> dict:
@@ -92,11 +106,17 @@ def talk_email(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache  # a private note may show: never kept by the browser
 def check_in(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = AskForm(request.POST if request.method == "POST" else None)
     problem = ""
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST" and form.is_valid()
+    if posted and form.choice == KEEP_PRIVATE:
+        messages.success(request, wording.KEPT_QUESTION)
+        return redirect("talk_check_in")
+    held = _held(user, form, form.cleaned_data["text"]) if posted else None
+    if posted and held is None:  # ordinary words, or "Send anyway": sent as ever
         try:
             question = actions.ask_question(
                 asker=user, text=form.cleaned_data["text"], now=timezone.now()
@@ -118,6 +138,8 @@ def check_in(request: HttpRequest) -> HttpResponse:
         "partner": user.partner,
         "waiting": waiting,
         "private_note": waiting and private_note(user, waiting.text),
+        "held": held,
+        "held_words": wording.HELD_QUESTION,
         "recent": list(asked.exclude(status=CheckInQuestion.Status.OPEN)[:RECENT]),
         "listen_first": wording.LISTEN_FIRST,
         "not_now_words": wording.NOT_NOW_FOR_ASKER,
@@ -140,7 +162,9 @@ def _question_page(request: HttpRequest, question: CheckInQuestion, **extra) -> 
         "no_answer_yet": wording.NO_ANSWER_YET,
         **extra,
     }
-    return render(request, "conversations/question.html", ctx)
+    response = render(request, "conversations/question.html", ctx)
+    add_never_cache_headers(response)  # a private note may show: never kept by the browser
+    return response
 
 
 @login_required
@@ -159,6 +183,13 @@ def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _question_page(request, question, answer_form=form)
+    if form.choice == KEEP_PRIVATE:
+        messages.success(request, wording.KEPT_ANSWER)
+        return redirect("talk_question", pk=question.pk)
+    held = question.is_open and _held(request.user, form, form.cleaned_data["answer"])
+    if held:  # nothing is sent: the words come back with the note and two choices
+        extra = {"private_note": held, "held": held, "held_words": wording.HELD_ANSWER}
+        return _question_page(request, question, answer_form=form, **extra)
     try:
         actions.answer_question(
             question=question, text=form.cleaned_data["answer"], now=timezone.now()
@@ -218,6 +249,7 @@ def _rephrase_page(request: HttpRequest, form: RephraseForm, **extra) -> HttpRes
 
 
 @login_required
+@never_cache
 def rephrase(request: HttpRequest) -> HttpResponse:
     """Look at a sentence and offer curious rewrites. Nothing typed here is stored."""
     if request.method != "POST":
@@ -307,7 +339,9 @@ def _repair_page(request: HttpRequest, item: RepairItem, form: CalmTimeForm | No
         "time_passed": wording.TIME_PASSED,
         **_step_offer(user, counting.REPAIR_EARLY),
     }
-    return render(request, "conversations/repair_item.html", ctx)
+    response = render(request, "conversations/repair_item.html", ctx)
+    add_never_cache_headers(response)  # a private note may show: never kept by the browser
+    return response
 
 
 @login_required

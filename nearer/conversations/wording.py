@@ -44,6 +44,21 @@ REPAIR_GUIDE = (
     ),
 )
 
+# When a member's own words for their partner suggest danger, nothing goes until they choose.
+HELD_QUESTION = (
+    "Nothing has been sent yet. You can keep this private, or send it as it is. "
+    "Keeping it private sends nothing, and your words aren't kept."
+)
+HELD_ANSWER = (
+    "Nothing has been sent yet. You can keep this private, or send it as it is. "
+    "Keeping it private sends nothing, and the question stays here for whenever you're ready."
+)
+KEPT_QUESTION = "Okay. Nothing was sent, and those words weren't kept."
+KEPT_ANSWER = (
+    "Okay. Nothing was sent, and those words weren't kept. "
+    "The question can wait, and “Not now” is always okay too."
+)
+
 THAT_TOOK_COURAGE = "That took courage."
 TIME_PASSED = "The time passed, and that's okay. Want to pick a new one?"
 

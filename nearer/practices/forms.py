@@ -25,6 +25,11 @@ def _token_field() -> forms.UUIDField:
     )
 
 
+def _confirm_field() -> forms.BooleanField:
+    """Set by "Send anyway" after a private note held the words: the member chose to send."""
+    return forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
 class TokenMixin:
     """A hidden one-time token: sending the same form twice saves it once."""
 
@@ -80,6 +85,7 @@ class AppreciationForm(TokenMixin, GentleForm):
         },
     )
     token = _token_field()
+    confirm = _confirm_field()
 
     def __init__(self, *args, partner=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -183,6 +189,7 @@ class SmallActForm(TokenMixin, GentleForm):
     )
     tell = forms.BooleanField(required=False)
     token = _token_field()
+    confirm = _confirm_field()
 
     def __init__(self, *args, partner=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

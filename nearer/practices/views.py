@@ -7,6 +7,12 @@ After a note or an appreciation is saved, the page it returns to (``?saved=<the 
 the same for any words) reads the writer's own words again; if they suggest danger, a private
 note sits beside the form for the writer alone. Nothing about it is stored, and the partner
 never sees it.
+
+Before anything reaches the partner (an appreciation sent, an act of care they are told about),
+the words are read first. If they suggest danger, nothing is saved or sent: the form comes back
+with the words as typed, the private note, and two choices that post them again: "Keep it
+private" (saved just for the writer) or "Send anyway" (``confirm``, sent as usual). Ordinary
+words go in one step, as ever.
 """
 
 import uuid
@@ -19,6 +25,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from nearer.goals.wording import day_label
@@ -65,6 +72,14 @@ def _just_saved(request: HttpRequest) -> uuid.UUID | None:
         return uuid.UUID(request.GET.get("saved", ""))
     except ValueError:
         return None
+
+
+def _held(user, form, *, sending: bool, words: str) -> dict | None:
+    """The private note that holds words on their way to the partner until the member chooses
+    ("Send anyway" sets ``confirm``). Words kept private are saved as ever, never held."""
+    if not sending or form.cleaned_data["confirm"]:
+        return None
+    return private_note(user, words)
 
 
 def _clock(at: datetime) -> str:
@@ -133,13 +148,17 @@ def pause(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache  # a private note may show: never kept by the browser
 def appreciation(request: HttpRequest) -> HttpResponse:
     user = request.user
     partner = user.partner
-    problem = ""
+    problem, held = "", None
     if request.method == "POST":
         form = AppreciationForm(request.POST, partner=partner)
         if form.is_valid():
+            text = form.cleaned_data["text"]
+            held = _held(user, form, sending=form.wants_to_send, words=text)
+        if form.is_valid() and not held:
             token = form.token()
             try:
                 written, noted = actions.write_appreciation(
@@ -169,7 +188,8 @@ def appreciation(request: HttpRequest) -> HttpResponse:
         "form": form,
         "partner": partner,
         "problem": problem,
-        "private_note": just_written and private_note(user, just_written.text),
+        "private_note": held or (just_written and private_note(user, just_written.text)),
+        "held": held,
         "written": Appreciation.objects.written_by(user).select_related("recipient")[:RECENT],
         **_goal_ctx(user, APPRECIATION_STEP),
     }
@@ -330,12 +350,16 @@ def time_together_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@never_cache
 def acts(request: HttpRequest) -> HttpResponse:
     user = request.user
     partner = user.partner
     problem = ""
     form = SmallActForm(request.POST if request.method == "POST" else None, partner=partner)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST" and form.is_valid()
+    telling = posted and form.cleaned_data["tell"] and partner is not None
+    held = _held(user, form, sending=telling, words=form.cleaned_data["note"]) if posted else None
+    if posted and not held:
         data = form.cleaned_data
         token = form.token()
         try:
@@ -368,7 +392,8 @@ def acts(request: HttpRequest) -> HttpResponse:
         "form": form,
         "partner": partner,
         "problem": problem,
-        "private_note": just_done and private_note(user, just_done.note),
+        "private_note": held or (just_done and private_note(user, just_done.note)),
+        "held": held,
         "recent": SmallAct.objects.visible_to(user)[:RECENT],
         **_goal_ctx(user, ACT_STEP),
     }

@@ -1,6 +1,7 @@
 """The talking tools' own words (a repair note, a check-in question or answer, a sentence to
 rephrase) that suggest danger: kept as written, and a private note beside them for the writer
-alone. The partner reads a shared question or answer unchanged, and nothing more."""
+alone. A question or answer is held first (see test_hold_before_sending); once the writer
+chooses "Send anyway", the partner reads it unchanged, and nothing more."""
 
 import pytest
 from django.core import mail
@@ -39,7 +40,7 @@ def test_an_ordinary_repair_note_brings_no_note(alice, alice_client):
     assert NOTE not in page(response)
 
 
-def test_a_check_in_answer_in_danger_words_goes_to_the_asker_unchanged(alice, bob, client_for):
+def test_a_check_in_answer_sent_anyway_goes_to_the_asker_unchanged(alice, bob, client_for):
     bobs, alices = client_for(bob), client_for(alice)
     bobs.post(reverse("talk_check_in"), {"text": "How are you, really?"})
     question = CheckInQuestion.objects.get(asker=bob)
@@ -47,7 +48,9 @@ def test_a_check_in_answer_in_danger_words_goes_to_the_asker_unchanged(alice, bo
     before = set(Notification.objects.filter(user=bob).values_list("text", flat=True))
 
     response = alices.post(
-        reverse("talk_question_answer", args=[question.pk]), {"answer": SELF_HARM}, follow=True
+        reverse("talk_question_answer", args=[question.pk]),
+        {"answer": SELF_HARM, "confirm": "send"},
+        follow=True,
     )
     question.refresh_from_db()
     assert question.answer == SELF_HARM
@@ -73,7 +76,8 @@ def test_the_note_is_for_whoever_wrote_the_words_never_the_one_who_reads_them(
     alices, bobs = client_for(alice), client_for(bob)
     alices.post(reverse("talk_check_in"), {"text": "How was your week, honestly?"})
     question = CheckInQuestion.objects.get(asker=alice)
-    bobs.post(reverse("talk_question_answer", args=[question.pk]), {"answer": DANGER})
+    url = reverse("talk_question_answer", args=[question.pk])
+    bobs.post(url, {"answer": DANGER, "confirm": "send"})
     question.refresh_from_db()
     assert question.answer == DANGER
     # Bob wrote the danger words: the note is his, on his view of the question.
@@ -83,8 +87,10 @@ def test_the_note_is_for_whoever_wrote_the_words_never_the_one_who_reads_them(
     assert NOTE not in alice_sees and ABUSE_LINE not in alice_sees
 
 
-def test_a_waiting_question_in_danger_words_brings_the_note_to_the_asker(alice, bob, client_for):
-    response = client_for(alice).post(reverse("talk_check_in"), {"text": DANGER}, follow=True)
+def test_a_waiting_question_sent_anyway_brings_the_note_to_the_asker(alice, bob, client_for):
+    response = client_for(alice).post(
+        reverse("talk_check_in"), {"text": DANGER, "confirm": "send"}, follow=True
+    )
     assert CheckInQuestion.objects.get(asker=alice).text == DANGER
     assert NOTE in page(response)
     seen = page(client_for(bob).get(reverse("talk")))

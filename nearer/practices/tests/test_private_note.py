@@ -1,5 +1,7 @@
 """A practice's own words (an act-of-care note, an appreciation) that suggest danger: saved as
-written, then a private note for the writer alone. The partner sees nothing of it."""
+written, then a private note for the writer alone. The partner sees nothing of it. Words on
+their way to the partner are held first (see test_hold_before_sending); these tests follow
+them once the writer chose "Send anyway"."""
 
 import pytest
 from django.core import mail
@@ -61,20 +63,22 @@ def test_an_odd_saved_value_is_ignored(alice_client, saved):
 
 
 def test_telling_the_partner_about_an_act_tells_them_nothing_more(alice, bob, alice_client):
-    alice_client.post(reverse("practice_acts"), {"token": token(), "note": DANGER, "tell": "on"})
+    alice_client.post(
+        reverse("practice_acts"), {"token": token(), "note": DANGER, "tell": "on", "confirm": "1"}
+    )
     assert [n.text for n in Notification.objects.filter(user=bob)] == [
         "Alice did something small and kind for you today."
     ]
     assert mail.outbox == []
 
 
-def test_a_sent_appreciation_in_danger_words_reaches_the_partner_unchanged_and_no_more(
+def test_an_appreciation_sent_anyway_reaches_the_partner_unchanged_and_no_more(
     alice, bob, alice_client, client_for
 ):
     words = "Thank you for the tea. I want to end my life some days."
     response = alice_client.post(
         reverse("practice_appreciation"),
-        {"token": token(), "text": words, "send": "partner"},
+        {"token": token(), "text": words, "send": "partner", "confirm": "1"},
         follow=True,
     )
     item = Appreciation.objects.get(author=alice)

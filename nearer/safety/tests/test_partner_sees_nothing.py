@@ -191,7 +191,9 @@ def alice_writes_in_every_kind(alice, bobs_question: CheckInQuestion) -> list[st
             "send": "partner",
         },
     )
-    alices.post(reverse("talk_question_answer", args=[bobs_question.pk]), {"answer": SHARED_ANSWER})
+    answer = reverse("talk_question_answer", args=[bobs_question.pk])
+    alices.post(answer, {"answer": SHARED_ANSWER})  # held for her first: nothing goes to Bob
+    alices.post(answer, {"answer": SHARED_ANSWER, "confirm": "send"})  # then "Send anyway"
     alices.post(reverse("talk_check_in"), {"text": ALICE_QUESTION})
     when = local_value(suggested_times(timezone.now(), alice.zone)[0], alice.zone)
     alices.post(reverse("talk_repair"), {"issue": WORDS["control"], "when": when})
