@@ -28,7 +28,8 @@ from nearer.safety.rules import guards, rules
 
 MARGIN = 0.5
 MIN_WORDS = 5  # shorter text is left to the rules
-C = 1.0  # the classifiers' regularisation, chosen with MARGIN
+C = 2.0  # the classifiers' regularisation, chosen with MARGIN
+SURE = 1.0  # a margin past which the model speaks even where a figurative guard stands
 _lock = threading.Lock()
 
 PEOPLE = {
@@ -157,14 +158,15 @@ def finding(reading: language.Reading, model: Model | None = None) -> Finding | 
         return None  # too little, or not one telling word: the model's guess would be noise
     model = model or trained()
     whole = features(reading)
-    if model.margins([whole])[0] < MARGIN:
+    margin = model.margins([whole])[0]
+    if margin < MARGIN:
         return None
     sentences = reading.sentences
     best = 0
     if len(sentences) > 1:
         margins = model.margins([features(language.Reading(reading.raw, (s,))) for s in sentences])
         best = max(range(len(sentences)), key=margins.__getitem__)
-    if _figurative_throughout(reading):
+    if margin < SURE and _figurative_throughout(reading):
         return None
     sentence = sentences[best]
     return Finding(model.kind_of(whole), reading.quote(sentence, 0, len(sentence.lemmas) - 1))
