@@ -85,10 +85,10 @@ def first_rule_finding(reading: language.Reading, *, shortcut: bool = True) -> F
     hold the words it needs (``triggers.py``), and a rule that needs no particular word reads
     the whole message at once, a sentence a line, rather than each sentence in turn."""
     table = rules()
-    index = rule_index()
+    index, others = rule_index()
     everywhere = index["*"] if shortcut else ()
-    candidates: dict[int, list[language.Sentence] | None] = dict.fromkeys(everywhere)
-    for sentence in reading.sentences:
+    candidates: dict[int, list[int] | None] = dict.fromkeys(everywhere)
+    for number, sentence in enumerate(reading.sentences):
         present = set(sentence.lemmas)
         if shortcut:
             ids: set[int] | range = set()
@@ -97,20 +97,20 @@ def first_rule_finding(reading: language.Reading, *, shortcut: bool = True) -> F
         else:
             ids = range(len(table))
         for rule_id in ids:
-            needs = table[rule_id].needs
-            if shortcut and needs and not all(not group.isdisjoint(present) for group in needs):
+            if shortcut and any(group.isdisjoint(present) for group in others[rule_id]):
                 continue
-            candidates.setdefault(rule_id, []).append(sentence)  # type: ignore[union-attr]
+            candidates.setdefault(rule_id, []).append(number)  # type: ignore[union-attr]
+    lines = _lines(reading)
     best = None
     for rule_id in sorted(candidates):
         rule = table[rule_id]
         if best is not None and not rule.urgent:
             continue  # found: only whether it is urgent is still open
-        sentences = candidates[rule_id]
+        numbers = candidates[rule_id]
         words = (
-            _match_anywhere(rule, reading)
-            if sentences is None
-            else next(filter(None, (_match(rule, s, reading) for s in sentences)), None)
+            _match_anywhere(rule, reading, lines)
+            if numbers is None
+            else next(filter(None, (_match(rule, n, reading) for n in numbers)), None)
         )
         if words is None:
             continue
@@ -123,7 +123,6 @@ def first_rule_finding(reading: language.Reading, *, shortcut: bool = True) -> F
     return best
 
 
-@lru_cache(maxsize=64)
 def _lines(reading: language.Reading) -> tuple[str, tuple[int, ...]]:
     """The message a sentence a line, and where each line starts."""
     starts, at = [], 0
@@ -133,47 +132,46 @@ def _lines(reading: language.Reading) -> tuple[str, tuple[int, ...]]:
     return "\n".join(s.line for s in reading.sentences), tuple(starts)
 
 
-def _match_anywhere(rule: Rule, reading: language.Reading) -> str | None:
+def _match_anywhere(
+    rule: Rule, reading: language.Reading, lines: tuple[str, tuple[int, ...]]
+) -> str | None:
     """``_match`` on every sentence, as one search of the whole message."""
-    text, starts = _lines(reading)
+    text, starts = lines
     for match in rule.lines.finditer(text):
         if "\n" in match.group():
             continue  # a pattern that reached across sentences (a "[^.]" class, say)
         number = bisect.bisect_right(starts, match.start()) - 1
-        sentence = reading.sentences[number]
-        found = _accept(
-            rule, sentence, reading, match.start() - starts[number], match.end() - starts[number]
-        )
+        start = starts[number]
+        found = _accept(rule, number, reading, match.start() - start, match.end() - start)
         if found is not None:
             return found
     return None
 
 
-def _around(reading: language.Reading, sentence: language.Sentence) -> str:
-    """The sentences just before and after ``sentence``: "feeling scared. he's back Monday"."""
-    at = reading.sentences.index(sentence)
-    return " | ".join(
-        s.line for s in reading.sentences[max(0, at - 1) : at + 2] if s is not sentence
+def _around(reading: language.Reading, number: int) -> str:
+    """The sentences just before and after sentence ``number``: "feeling scared. he's back"."""
+    near = (
+        reading.sentences[max(0, number - 1) : number] + reading.sentences[number + 1 : number + 2]
     )
+    return " | ".join(s.line for s in near)
 
 
-def _match(rule: Rule, sentence: language.Sentence, reading: language.Reading) -> str | None:
-    for match in rule.pattern.finditer(sentence.line):
-        found = _accept(rule, sentence, reading, *match.span())
+def _match(rule: Rule, number: int, reading: language.Reading) -> str | None:
+    for match in rule.pattern.finditer(reading.sentences[number].line):
+        found = _accept(rule, number, reading, *match.span())
         if found is not None:
             return found
     return None
 
 
-def _accept(
-    rule: Rule, sentence: language.Sentence, reading: language.Reading, start: int, end: int
-) -> str | None:
+def _accept(rule: Rule, number: int, reading: language.Reading, start: int, end: int) -> str | None:
     """The writer's words for a match, unless it is negated, figurative or out of context."""
+    sentence = reading.sentences[number]
     line = sentence.line
     if _negated(sentence, start) or _figurative(rule, line, start, end):
         return None
     if rule.context is not None and not (
-        rule.context.search(line) or rule.context.search(_around(reading, sentence))
+        rule.context.search(line) or rule.context.search(_around(reading, number))
     ):
         return None  # the context may stand in the sentence before or after
     first = sentence.token_at(start)
@@ -339,15 +337,22 @@ def _commonness(group: frozenset[str]) -> tuple[int, int]:
 
 
 @cache
-def rule_index() -> dict[str, tuple[int, ...]]:
-    """Which rules each word can start: "*" lists the rules tried on every sentence. A rule
-    with needed groups is filed under its smallest group, else under any of its words."""
+def rule_index() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[frozenset[str], ...], ...]]:
+    """Which rules each word can start ("*": the rules tried everywhere), and for each rule the
+    groups of words still to check once it is started. A rule is filed under its least common
+    group of needed words."""
     index: dict[str, list[int]] = {"*": []}
+    others = []
     for rule_id, rule in enumerate(rules()):
-        words = min(rule.needs, key=_commonness) if rule.needs else ("*",)
-        for word in words:
+        if not rule.needs:
+            index["*"].append(rule_id)
+            others.append(())
+            continue
+        filed = min(rule.needs, key=_commonness)
+        for word in filed:
             index.setdefault(word, []).append(rule_id)
-    return {word: tuple(ids) for word, ids in index.items()}
+        others.append(tuple(group for group in rule.needs if group is not filed))
+    return {word: tuple(ids) for word, ids in index.items()}, tuple(others)
 
 
 @cache
