@@ -70,6 +70,15 @@ def _migrated_content(transactional_db) -> None:
 
 # Module scope, not session: Playwright's sync API keeps an asyncio loop running in this
 # thread while it lives, and async tests that the same worker runs later need it gone.
+@pytest.fixture(scope="session", autouse=True)
+def _safety_model_trained() -> None:
+    """The served app trains the safety reader's model when it starts (``nearer/asgi.py``); the
+    test server does not, so train it here, before a journey waits on its first autosave."""
+    from nearer.safety import model
+
+    model.trained()
+
+
 @pytest.fixture(scope="module")
 def playwright(django_db_setup) -> Iterator[Playwright]:
     with pytest.MonkeyPatch.context() as env, sync_playwright() as p:

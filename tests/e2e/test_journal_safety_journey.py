@@ -24,6 +24,18 @@ def welcomed(user):
     return user
 
 
+def saved_body(page: Page, entry: Entry, *, want: str | None = None) -> str:
+    """The entry's body once the server has the latest words (the status line already said
+    "Saved" for the words before, so it can't tell when this save has landed)."""
+    want = want or page.locator("#id_body").input_value()
+    for _ in range(100):
+        entry.refresh_from_db()
+        if entry.body == want:
+            break
+        page.wait_for_timeout(50)
+    return entry.body
+
+
 def write(page: Page, words: str) -> None:
     """Type at the end of the body, a key at a time, then stop long enough for autosave."""
     box = page.locator("#id_body")
@@ -72,8 +84,7 @@ def test_danger_words_bring_a_private_note_beside_the_editor_that_folds_away(
     write(page, MORE)
     expect(slot.locator("[data-private-note]")).to_have_count(1)
     expect(slot.get_by_text("really heavy right now")).to_be_hidden()
-    entry.refresh_from_db()
-    assert entry.body == DANGER + MORE
+    assert saved_body(page, entry) == DANGER + MORE
 
     # Opened again later, the editor shows the note beside her words, only to her.
     page.reload()
