@@ -125,7 +125,13 @@ def goal_new(request: HttpRequest) -> HttpResponse:
                 return _form_page(request, form, offer=True, suggestion=suggestion)
             step = form.cleaned_data.get("step")
             back = f"{reverse('goal_new')}?step={step.slug}" if step else reverse("goal_new")
-            if (check := screen.meet_before_step(request, step=step, back=back)) is not None:
+            first = not (
+                Goal.objects.editable_by(user)
+                .filter(step__isnull=False)
+                .exclude(step__slug__in=screen.SOLO_STEPS)
+                .exists()
+            )
+            if check := screen.meet_before_step(request, step=step, back=back, first=first):
                 return check  # the private safety check before a first couples step
             goal = form.save(commit=False)
             goal.owner = user

@@ -34,7 +34,6 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from nearer.goals.models import Goal
 from nearer.safety.models import Answer, SafetyCheck
 
 ASK_AGAIN_AFTER = timedelta(days=90)
@@ -130,11 +129,6 @@ def support_first(user, step) -> bool:
     return user.is_authenticated and is_couples_step(step) and partner_nudges_paused(user)
 
 
-def _first_couples_step(user) -> bool:
-    earlier = Goal.objects.editable_by(user).filter(step__isnull=False)
-    return not earlier.exclude(step__slug__in=SOLO_STEPS).exists()
-
-
 # --- Meeting it on the way -----------------------------------------------------------------
 
 
@@ -205,11 +199,10 @@ def meet(request: HttpRequest, *, back: str) -> HttpResponse | None:
     return _page(request, CheckForm(), action=request.get_full_path(), carry=_carried(request))
 
 
-def meet_before_step(request: HttpRequest, *, step, back: str) -> HttpResponse | None:
-    """``meet``, before the member's first couples step (a goal from such a step)."""
-    if CHOICE not in request.POST and not (
-        is_couples_step(step) and _first_couples_step(request.user)
-    ):
+def meet_before_step(request: HttpRequest, *, step, back: str, first: bool) -> HttpResponse | None:
+    """``meet``, before the member's first couples step: ``first`` says that no goal of theirs
+    comes from a couples step yet (the goals app knows; safety does not import it)."""
+    if CHOICE not in request.POST and not (is_couples_step(step) and first):
         return None
     return meet(request, back=back)
 
