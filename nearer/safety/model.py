@@ -121,6 +121,8 @@ class Model:
 
 
 _trained: list[Model] = []  # the one model of this process, once trained
+_warming = threading.Event()  # set when a server started training in the background
+READY_WAIT = 0.5  # seconds a reading waits for that training before the rules read alone
 
 
 def trained() -> Model:
@@ -147,16 +149,34 @@ def cues() -> frozenset[str]:
 
 def warm_up() -> None:
     """Train now (in a server's first seconds) rather than on a member's first message."""
+    _warming.set()
     threading.Thread(target=trained, name="safety-model", daemon=True).start()
+
+
+def ready() -> Model | None:
+    """The trained model. While a server's background training is still under way (its first
+    seconds), None after a short wait: the rules read alone then, and a chat message is not
+    held up for the training. Elsewhere (tests, commands) the model is trained on first use."""
+    if _trained:
+        return _trained[0]
+    if not _warming.is_set():
+        return trained()
+    if _lock.acquire(timeout=READY_WAIT):
+        _lock.release()
+    return _trained[0] if _trained else None
 
 
 def finding(reading: language.Reading, model: Model | None = None) -> Finding | None:
     """A finding when the model is sure enough that the text shows danger, quoting the
     sentence it is surest of; None otherwise."""
     lemmas = reading.lemmas
-    if len(lemmas) < MIN_WORDS or cues().isdisjoint(lemmas):
-        return None  # too little, or not one telling word: the model's guess would be noise
-    model = model or trained()
+    if len(lemmas) < MIN_WORDS:
+        return None  # too little: the model's guess would be noise
+    model = model or ready()
+    if model is None:
+        return None
+    if cues().isdisjoint(lemmas):
+        return None  # not one telling word: the model's guess would be noise
     whole = features(reading)
     margin = model.margins([whole])[0]
     if margin < MARGIN:

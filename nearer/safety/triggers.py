@@ -13,6 +13,7 @@ sentence finds, over all the labeled messages.
 """
 
 import re
+from functools import lru_cache
 
 PLAIN = re.compile(r"[a-z0-9' ]+")
 # Word endings written as a choice after a word or a group: "wait(?:s|ing)?", "(?:photo|pic)s?".
@@ -190,8 +191,22 @@ def _right_edge(after: str) -> bool:
 
 def _opening(pattern: str, close: int) -> int:
     """Where the group that ``close`` shuts was opened."""
-    stack, i = [], 0
-    while i <= close:
+    return next(opened for opened, shut in _groups(pattern).items() if shut == close)
+
+
+def _closing(pattern: str, i: int) -> int:
+    """Where the group opened at ``i`` shuts."""
+    return _groups(pattern)[i]
+
+
+@lru_cache(maxsize=4096)
+def _groups(pattern: str) -> dict[int, int]:
+    """Each group's opening and closing parenthesis (escapes and character classes skipped;
+    a closing one with no opening, in a piece cut from a pattern, is left alone)."""
+    stack: list[int] = []
+    groups: dict[int, int] = {}
+    i = 0
+    while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 2
@@ -201,12 +216,10 @@ def _opening(pattern: str, close: int) -> int:
             continue
         if char == "(":
             stack.append(i)
-        elif char == ")":
-            opened = stack.pop()
-            if i == close:
-                return opened
+        elif char == ")" and stack:
+            groups[stack.pop()] = i
         i += 1
-    raise ValueError(f"no group closes at {close} in {pattern!r}")
+    return groups
 
 
 def _skip_quantifier(pattern: str, i: int) -> int:
@@ -220,26 +233,6 @@ def _skip_quantifier(pattern: str, i: int) -> int:
         if match:  # counted repeats are read as optional: fewer shortcuts, never a wrong one
             return i + match.end()
     return i
-
-
-def _closing(pattern: str, i: int) -> int:
-    depth = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = pattern.index("]", i + 1) + 1
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ValueError(f"unbalanced parentheses in {pattern!r}")
 
 
 def _split_top(body: str) -> list[str]:

@@ -138,3 +138,20 @@ def test_the_shortcut_finds_what_trying_every_rule_everywhere_finds():
         reading = language.read(item["text"])
         fast = reader.first_rule_finding(reading)
         assert fast == reader.first_rule_finding(reading, shortcut=False), item["text"]
+
+
+def test_while_a_server_trains_in_the_background_the_rules_read_alone(monkeypatch):
+    """A chat message in a server's first seconds is not held up by the model's training."""
+    import threading
+    import time
+
+    monkeypatch.setattr(model, "_trained", [])
+    warming = threading.Event()
+    warming.set()
+    monkeypatch.setattr(model, "_warming", warming)
+    with model._lock:  # the background training holds it
+        started = time.perf_counter()
+        assert model.ready() is None
+        assert time.perf_counter() - started < model.READY_WAIT + 1
+        assert read("He choked me last night.").kind == "violence"  # the rules still read
+        assert read("We walked the dog and talked about the week ahead of us.") is None
