@@ -13,6 +13,7 @@ the crisis lines for what the words suggested (``resources.helpers_for``).
 """
 
 import logging
+import re
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -25,6 +26,17 @@ from nearer.safety.resources import country_for, emergency_number, helpers_for
 logger = logging.getLogger(__name__)
 
 SHOWN = 3  # crisis lines in a note; the too-hard page has them all
+
+# Pressure on the neck can injure without marks, and the harm can show hours later: a finding
+# about it says so, gently, whatever else the note says.
+NECK = re.compile(
+    r"neck|throat|chok|strangl|throttl|smother|breath|pass(?:ed)? out|black(?:ed)? out", re.I
+)
+NECK_WORDS = (
+    "If someone has squeezed your neck or throat, or stopped your breathing, even for a "
+    "moment, it's worth being checked by a doctor or nurse, even if you feel fine now. "
+    "Injuries there can be hidden and can show up later."
+)
 
 # The kinds an older rule set used, as reader kinds.
 OLD_KINDS = {"coercion": "control", "isolation": "control"}
@@ -131,6 +143,8 @@ def private_note(user, text: str) -> dict | None:
     context = _help(user, finding.kind, urgent=finding.urgent)
     context["resources"] = context["resources"][:SHOWN]
     context["message"] = NOTE_WORDS.get(finding.kind, NOTE_DEFAULT)
+    if finding.kind == "violence" and NECK.search(finding.words):
+        context["neck"] = NECK_WORDS
     return context
 
 

@@ -153,3 +153,21 @@ def test_the_members_own_controlling_words_add_that_the_partner_deserves_it_too(
 @pytest.mark.parametrize("kind", sorted(ABUSE_KINDS))
 def test_no_kind_mentions_the_partner_unless_told_it_is_the_members_own_control(alice, kind):
     assert PARTNER_TOO not in notes.safety_response(alice, kind)["safety_message"]
+
+
+def test_pressure_on_the_neck_brings_a_gentle_word_about_being_checked(alice):
+    note = notes.private_note(
+        alice, "Last night he put his hands round my throat until I saw spots."
+    )
+    assert note is not None
+    assert "checked by a doctor or nurse" in note["neck"]
+    html = render_to_string("safety/_private_note.html", {"private_note": note})
+    assert "Injuries there can be hidden" in html
+
+
+def test_other_danger_brings_no_word_about_the_neck(alice):
+    note = notes.private_note(alice, "He slapped me across the face in front of the kids.")
+    assert note is not None
+    assert "neck" not in note
+    html = render_to_string("safety/_private_note.html", {"private_note": note})
+    assert "Injuries there can be hidden" not in html
