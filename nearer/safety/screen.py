@@ -157,9 +157,7 @@ def skip(request: HttpRequest) -> SafetyCheck:
 
 
 def keep(request: HttpRequest, form: CheckForm) -> SafetyCheck:
-    """Keep what the member chose: their answers, or only that they skipped."""
-    if skipped(request):
-        return skip(request)
+    """Keep the member's answers (skipping is handled before, by ``skip``)."""
     return SafetyCheck.objects.answer(
         owner=request.user, answers=form.cleaned_data, now=timezone.now()
     )
